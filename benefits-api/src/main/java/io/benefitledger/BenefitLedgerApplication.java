@@ -1,0 +1,23 @@
+package io.benefitledger;
+
+import org.axonframework.eventhandling.deadletter.jpa.DeadLetterEntry;
+import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
+import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
+import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
+
+/** The benefit ledger service. Lives in the root package so that it finds the command and query modules too. */
+@SpringBootApplication
+// The read models' entities and Axon's own (events, snapshots, tokens, sagas, dead letters), named explicitly.
+@EntityScan(basePackageClasses = {BenefitLedgerApplication.class, DomainEventEntry.class, TokenEntry.class,
+        SagaEntry.class, DeadLetterEntry.class})
+public class BenefitLedgerApplication {
+
+    public static void main(String[] args) {
+        // Axon's update checker would call AxonIQ's servers; nothing in the ledger may call the internet.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(BenefitLedgerApplication.class, args);
+    }
+}

@@ -1,0 +1,54 @@
+package io.benefitledger.api.ops;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Health of the projections' event processors: each must be running and not in error. Also says how far each
+ * one's segments are behind the head of the event store, so a stuck projection shows before users notice.
+ */
+@Component("eventProcessors")
+class EventProcessorsHealthIndicator implements HealthIndicator {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public Health health() {
+        long head = eventStore.createHeadToken() == null ? -1 : eventStore.createHeadToken().position().orElse(-1);
+        boolean healthy = true;
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {
+            EventProcessor processor = entry.getValue();
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("running", processor.isRunning());
+            status.put("error", processor.isError());
+            if (processor instanceof StreamingEventProcessor streaming) {
+                status.put("replaying", streaming.isReplaying());
+                long slowest = streaming.processingStatus().values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .mapToLong(position -> position.orElse(-1))
+                        .min().orElse(-1);
+                status.put("claimedSegments", streaming.processingStatus().size());
+                status.put("eventsBehindHead", streaming.processingStatus().isEmpty() ? null : Math.max(0, head - slowest));
+            }
+            healthy &= processor.isRunning() && !processor.isError();
+            details.put(entry.getKey(), status);
+        }
+        return (healthy ? Health.up() : Health.down()).withDetail("headPosition", head).withDetails(details).build();
+    }
+}

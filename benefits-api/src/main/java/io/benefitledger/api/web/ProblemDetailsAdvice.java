@@ -1,0 +1,109 @@
+package io.benefitledger.api.web;
+
+import io.benefitledger.BenefitRuleViolation;
+import io.benefitledger.NotFound;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where refusals become RFC 9457 problem details. A refused command has recorded nothing.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPE_BASE = "https://benefit-ledger.example/problems/";
+
+    @ExceptionHandler
+    ProblemDetail ruleViolated(BenefitRuleViolation violation) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, violation.code(), "A benefit rule was broken",
+                violation.getMessage());
+        problem.setProperty("rule", violation.code());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFound notFound) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", notFound.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail aggregateNotFound(AggregateNotFoundException notFound) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "no package, seat or offer " + notFound.getAggregateIdentifier() + " was found");
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail conflict(Exception conflict) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflicting change",
+                "the change conflicts with another change to the same thing, or it exists already; nothing was recorded");
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(IllegalArgumentException invalid) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", invalid.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception failure) {
+        LOG.error("request failed unexpectedly", failure);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request could not be completed; nothing was recorded unless the response said so");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "reason", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "the request body has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s"));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Map<String, String>> errors = invalid.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
+                        "field", result.getMethodParameter().getParameterName() == null
+                                ? "parameter " + result.getMethodParameter().getParameterIndex()
+                                : result.getMethodParameter().getParameterName(),
+                        "reason", String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "the request has " + errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s"));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+}

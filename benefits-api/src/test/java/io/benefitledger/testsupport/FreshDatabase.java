@@ -1,0 +1,19 @@
+package io.benefitledger.testsupport;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points an application context at a database of its own on the tests' PostgreSQL. */
+public class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPostgres.Database database = TestPostgres.newDatabase();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + database.url(),
+                "spring.datasource.username=" + database.user(),
+                "spring.datasource.password=" + database.password()
+        ).applyTo(context);
+    }
+}

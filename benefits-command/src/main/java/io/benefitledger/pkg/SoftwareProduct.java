@@ -1,0 +1,54 @@
+package io.benefitledger.pkg;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A licensed product of a package, whose keys are revealed ("Get keys") for a display language and an
+ * operating system. The download link for that choice is {@code downloadUrlTemplate} with
+ * {@code {language}} and {@code {os}} filled in.
+ *
+ * @param keys how many license keys the package holds for the product; reveals never exceed it
+ */
+public record SoftwareProduct(ProductId productId, String name, int keys, List<String> languages,
+                              List<String> operatingSystems, String downloadUrlTemplate,
+                              String specialInstructions) {
+
+    public SoftwareProduct {
+        Objects.requireNonNull(productId, "product id is required");
+        requireText("product name", name);
+        if (keys < 1) {
+            throw new IllegalArgumentException("a product must hold at least one license key");
+        }
+        languages = nonEmpty("languages", languages);
+        operatingSystems = nonEmpty("operating systems", operatingSystems);
+        requireText("download URL template", downloadUrlTemplate);
+        specialInstructions = specialInstructions == null ? "" : specialInstructions;
+    }
+
+    public boolean offersLanguage(String language) {
+        return languages.contains(language);
+    }
+
+    public boolean offersOperatingSystem(String operatingSystem) {
+        return operatingSystems.contains(operatingSystem);
+    }
+
+    public String downloadLink(String language, String operatingSystem) {
+        return downloadUrlTemplate.replace("{language}", language).replace("{os}", operatingSystem);
+    }
+
+    private static List<String> nonEmpty(String what, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            throw new IllegalArgumentException("a product must offer at least one of its " + what);
+        }
+        values.forEach(value -> requireText(what, value));
+        return List.copyOf(values);
+    }
+
+    private static void requireText(String what, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.benefitledger.pkg;
+
+import io.benefitledger.NotFound;
+import io.benefitledger.partner.PartnerId;
+import io.benefitledger.partner.UserId;
+import io.benefitledger.pkg.refund.Evidence;
+import io.benefitledger.pkg.refund.RefundDecision;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+
+class BenefitPackageTest {
+
+    static final PackageId PACKAGE = new PackageId("pkg-1");
+    static final PartnerId PARTNER = new PartnerId("contoso");
+    static final UserId ADMIN = new UserId("alice");
+    static final ProductId WINDOWS = new ProductId("windows-server");
+    static final Instant PURCHASED_AT = Instant.parse("2026-03-01T09:00:00Z");
+    static final SoftwareProduct WINDOWS_SERVER = new SoftwareProduct(WINDOWS, "Windows Server 2025", 2,
+            List.of("en-US", "de-DE"), List.of("x64"),
+            "https://downloads.example/windows-server/{language}/{os}", "Activate within 30 days.");
+
+    FixtureConfiguration<BenefitPackage> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(BenefitPackage.class);
+        fixture.registerInjectableResource(new LicenseKeyIssuer(new Random(7)));
+        // Evidence names the event ids the fixture generates; the facts that matter are type and instant.
+        fixture.registerIgnoredField(Evidence.class, "eventId");
+    }
+
+    static PackagePurchased purchased() {
+        return new PackagePurchased(PACKAGE, PARTNER, "Action Pack", List.of(WINDOWS_SERVER), ADMIN, PURCHASED_AT);
+    }
+
+    static RevealKeys reveal(int count, Instant at) {
+        return new RevealKeys(PACKAGE, PARTNER, WINDOWS, count, "en-US", "x64", ADMIN, at);
+    }
+
+    static KeysRevealed revealed(List<String> keys, Instant at) {
+        return new KeysRevealed(PACKAGE, PARTNER, WINDOWS, keys, "en-US", "x64",
+                "https://downloads.example/windows-server/en-US/x64", ADMIN, at);
+    }
+
+    static RequestCancellation cancel(Instant at) {
+        return new RequestCancellation(PACKAGE, PARTNER, "SR-100", ADMIN, at);
+    }
+
+    @Test
+    void a_purchase_records_the_package_and_its_allocations() {
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", List.of(WINDOWS_SERVER), ADMIN, PURCHASED_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(purchased());
+    }
+
+    @Test
+    void a_purchase_that_lists_a_product_twice_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack",
+                        List.of(WINDOWS_SERVER, WINDOWS_SERVER), ADMIN, PURCHASED_AT))
+                .expectException(DuplicateProduct.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void revealing_keys_records_the_keys_and_the_download_link_for_the_language_and_os() {
+        Instant at = PURCHASED_AT.plus(Duration.ofDays(1));
+        fixture.given(purchased())
+                .when(reveal(1, at))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                matches(payload -> {
+                                    KeysRevealed event = (KeysRevealed) payload;
+                                    return event.keys().size() == 1
+                                           && event.keys().get(0).matches("([A-Z2-9]{5}-){4}[A-Z2-9]{5}")
+                                           && event.downloadLink().equals("https://downloads.example/windows-server/en-US/x64")
+                                           && event.at().equals(at);
+                                }))));
+    }
+
+    @Test
+    void keys_are_refused_in_a_language_the_product_does_not_offer() {
+        fixture.given(purchased())
+                .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "fr-FR", "x64", ADMIN, PURCHASED_AT))
+                .expectException(ChoiceNotOffered.class)
+                .expectExceptionMessage("product windows-server is not offered in language 'fr-FR'; it is offered in [en-US, de-DE]")
+                .expectNoEvents();
+    }
+
+    @Test
+    void keys_are_refused_for_an_operating_system_the_product_does_not_offer() {
+        fixture.given(purchased())
+                .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "en-US", "arm64", ADMIN, PURCHASED_AT))
+                .expectException(ChoiceNotOffered.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_last_allocated_key_can_be_revealed() {
+        fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), PURCHASED_AT))
+                .when(reveal(1, PURCHASED_AT))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void one_key_more_than_is_left_is_refused() {
+        fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), PURCHASED_AT))
+                .when(reveal(2, PURCHASED_AT))
+                .expectException(KeysExhausted.class)
+                .expectExceptionMessage("product windows-server has 1 of its 2 license keys left; 2 were asked")
+                .expectNoEvents();
+    }
+
+    @Test
+    void keys_of_a_product_the_package_does_not_hold_are_not_found() {
+        fixture.given(purchased())
+                .when(new RevealKeys(PACKAGE, PARTNER, new ProductId("office"), 1, "en-US", "x64", ADMIN, PURCHASED_AT))
+                .expectException(NotFound.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void another_partner_cannot_reveal_keys_of_the_package_and_is_told_it_does_not_exist() {
+        fixture.given(purchased())
+                .when(new RevealKeys(PACKAGE, new PartnerId("fabrikam"), WINDOWS, 1, "en-US", "x64", ADMIN, PURCHASED_AT))
+                .expectException(NotFound.class)
+                .expectExceptionMessage("package pkg-1 was not found")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cancellation_exactly_30_days_after_purchase_is_refunded() {
+        Instant boundary = PURCHASED_AT.plus(Duration.ofHours(30 * 24));
+        fixture.given(purchased())
+                .when(cancel(boundary))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(matches(
+                        payload -> ((RefundDecision) payload).eligible()))
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                matches(payload -> payload instanceof PackageCancelled))));
+    }
+
+    @Test
+    void cancellation_30_days_and_one_millisecond_after_purchase_is_denied_and_the_denial_recorded() {
+        Instant tooLate = PURCHASED_AT.plus(Duration.ofDays(30)).plusMillis(1);
+        fixture.given(purchased())
+                .when(cancel(tooLate))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(payloadsMatching(
+                        exactSequenceOf(
+                                matches(payload ->
+                                        payload instanceof CancellationDenied denied
+                                        && !denied.decision().eligible()
+                                        && denied.decision().reasons().size() == 1
+                                        && denied.decision().reasons().get(0).condition().equals("within-30-days-of-purchase")))));
+    }
+
+    @Test
+    void cancellation_after_a_key_reveal_is_denied_with_the_reveal_as_evidence() {
+        Instant revealedAt = PURCHASED_AT.plus(Duration.ofDays(2));
+        fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), revealedAt))
+                .when(cancel(PURCHASED_AT.plus(Duration.ofDays(3))))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(matches(payload -> {
+                    RefundDecision decision = (RefundDecision) payload;
+                    return !decision.eligible()
+                           && decision.reasons().size() == 1
+                           && decision.reasons().get(0).condition().equals("no-software-activated")
+                           && decision.reasons().get(0).evidence().get(0).eventType().equals("KeysRevealed")
+                           && decision.reasons().get(0).evidence().get(0).at().equals(revealedAt);
+                }));
+    }
+
+    @Test
+    void a_cancellation_stamped_before_a_recorded_reveal_is_decided_as_of_the_reveal() {
+        Instant revealedAt = PURCHASED_AT.plus(Duration.ofDays(5));
+        fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), revealedAt))
+                .when(cancel(PURCHASED_AT.plus(Duration.ofDays(4))))
+                .expectResultMessagePayloadMatching(matches(payload ->
+                        !((RefundDecision) payload).eligible() && ((RefundDecision) payload).decidedAt().equals(revealedAt)));
+    }
+
+    @Test
+    void nothing_more_can_be_done_with_a_package_after_its_refund() {
+        fixture.given(purchased())
+                .andGivenCommands(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
+                .when(reveal(1, PURCHASED_AT.plus(Duration.ofDays(2))))
+                .expectException(PackageRevoked.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_second_cancellation_after_a_refund_is_refused() {
+        fixture.given(purchased())
+                .andGivenCommands(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
+                .when(cancel(PURCHASED_AT.plus(Duration.ofDays(2))))
+                .expectException(PackageRevoked.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void keys_issued_are_distinct() {
+        List<String> keys = new LicenseKeyIssuer(new Random(1)).issue(50);
+        assertThat(keys).doesNotHaveDuplicates();
+    }
+}

@@ -1,0 +1,114 @@
+package io.benefitledger.query.refund;
+
+import io.benefitledger.pkg.refund.Evidence;
+import io.benefitledger.pkg.refund.RefundFacts;
+import io.benefitledger.pkg.refund.RefundPolicy;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.AttributeOverride;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The facts the refund rule needs for one package, kept so that the rule can be applied at query time for any
+ * instant. {@code deadline}, {@code softwareActivated} and {@code cancelled} are kept as columns too, so that
+ * reports can ask "which packages are still refundable" in SQL.
+ */
+@Entity
+@Table(name = "refund_eligibility")
+public class RefundEligibility {
+
+    @Embeddable
+    public static class EvidenceColumns {
+        private String eventId;
+        private String eventType;
+        private Instant at;
+        private Long globalPosition;
+
+        protected EvidenceColumns() {
+        }
+
+        EvidenceColumns(Evidence evidence) {
+            this.eventId = evidence.eventId();
+            this.eventType = evidence.eventType();
+            this.at = evidence.at();
+            this.globalPosition = evidence.globalPosition();
+        }
+
+        Evidence evidence() {
+            return new Evidence(eventId, eventType, at, globalPosition);
+        }
+    }
+
+    @Id
+    private String packageId;
+    private String partnerId;
+    private Instant deadline;
+    private boolean softwareActivated;
+    private boolean cancelled;
+    @Embedded
+    @AttributeOverride(name = "eventId", column = @Column(name = "purchase_event_id"))
+    @AttributeOverride(name = "eventType", column = @Column(name = "purchase_event_type"))
+    @AttributeOverride(name = "at", column = @Column(name = "purchased_at"))
+    @AttributeOverride(name = "globalPosition", column = @Column(name = "purchase_position"))
+    private EvidenceColumns purchase;
+    @Embedded
+    @AttributeOverride(name = "eventId", column = @Column(name = "cancellation_event_id"))
+    @AttributeOverride(name = "eventType", column = @Column(name = "cancellation_event_type"))
+    @AttributeOverride(name = "at", column = @Column(name = "cancelled_at"))
+    @AttributeOverride(name = "globalPosition", column = @Column(name = "cancellation_position"))
+    private EvidenceColumns cancellation;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "refund_activation", joinColumns = @JoinColumn(name = "package_id"))
+    @OrderBy("globalPosition")
+    private List<EvidenceColumns> activations = new ArrayList<>();
+    private long lastEventPosition;
+
+    protected RefundEligibility() {
+    }
+
+    RefundEligibility(String packageId, String partnerId, Evidence purchase) {
+        this.packageId = packageId;
+        this.partnerId = partnerId;
+        this.purchase = new EvidenceColumns(purchase);
+        this.deadline = RefundPolicy.deadline(purchase);
+        this.lastEventPosition = purchase.globalPosition();
+    }
+
+    void softwareActivated(Evidence reveal) {
+        activations.add(new EvidenceColumns(reveal));
+        softwareActivated = true;
+        lastEventPosition = reveal.globalPosition();
+    }
+
+    void cancelled(Evidence cancellation) {
+        this.cancellation = new EvidenceColumns(cancellation);
+        cancelled = true;
+        lastEventPosition = cancellation.globalPosition();
+    }
+
+    boolean hasSeen(long position) {
+        return position <= lastEventPosition;
+    }
+
+    String partnerId() {
+        return partnerId;
+    }
+
+    RefundFacts facts() {
+        return new RefundFacts(purchase.evidence(),
+                activations.stream().map(EvidenceColumns::evidence).toList(),
+                cancellation == null || cancellation.eventId == null ? null : cancellation.evidence());
+    }
+}

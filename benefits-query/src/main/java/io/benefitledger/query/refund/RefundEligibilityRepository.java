@@ -1,0 +1,6 @@
+package io.benefitledger.query.refund;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, String> {
+}

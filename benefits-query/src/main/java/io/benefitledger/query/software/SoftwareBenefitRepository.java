@@ -1,0 +1,20 @@
+package io.benefitledger.query.software;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+
+interface SoftwareBenefitRepository extends JpaRepository<SoftwareBenefit, SoftwareBenefit.Key> {
+
+    Page<SoftwareBenefit> findByPartnerId(String partnerId, Pageable pageable);
+
+    List<SoftwareBenefit> findByPackageId(String packageId);
+
+    @Modifying
+    @Query("delete from SoftwareBenefit")
+    void deleteAllRows();
+}

@@ -1,0 +1,14 @@
+package io.benefitledger.query.software;
+
+import io.benefitledger.query.BenefitStatus;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A row of the Software tab as admins and reporting teams read it. */
+public record SoftwareBenefitView(String packageId, String productId, String packageType, String productName,
+                                  List<String> languages, List<String> operatingSystems,
+                                  String specialInstructions, int keysAllocated, int keysRevealed,
+                                  int keysRemaining, BenefitStatus status, Instant purchasedAt,
+                                  Instant lastRevealedAt, String lastRevealedBy) {
+}

@@ -1,0 +1,72 @@
+package io.benefitledger.query.software;
+
+import io.benefitledger.pkg.KeysRevealed;
+import io.benefitledger.pkg.PackageCancelled;
+import io.benefitledger.pkg.PackagePurchased;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/** Builds the Software tab: every licensed product of every package, with keys allocated and revealed. */
+@Component
+@ProcessingGroup(SoftwareTabProjection.NAME)
+public class SoftwareTabProjection {
+
+    public static final String NAME = "software-tab";
+
+    private final SoftwareBenefitRepository rows;
+
+    SoftwareTabProjection(SoftwareBenefitRepository rows) {
+        this.rows = rows;
+    }
+
+    @EventHandler
+    void on(PackagePurchased event, TrackingToken token) {
+        long position = position(token);
+        event.software().forEach(product -> {
+            if (!rows.existsById(new SoftwareBenefit.Key(event.packageId().value(), product.productId().value()))) {
+                rows.save(new SoftwareBenefit(event.packageId().value(), product.productId().value(),
+                        event.partnerId().value(), event.packageType(), product.name(), product.languages(),
+                        product.operatingSystems(), product.specialInstructions(), product.keys(), event.at(),
+                        position));
+            }
+        });
+    }
+
+    @EventHandler
+    void on(KeysRevealed event, TrackingToken token) {
+        long position = position(token);
+        rows.findById(new SoftwareBenefit.Key(event.packageId().value(), event.productId().value()))
+                .filter(row -> !row.hasSeen(position))
+                .ifPresent(row -> row.keysRevealed(event.keys().size(), event.revealedBy().value(), event.at(), position));
+    }
+
+    @EventHandler
+    void on(PackageCancelled event, TrackingToken token) {
+        long position = position(token);
+        rows.findByPackageId(event.packageId().value()).stream()
+                .filter(row -> !row.hasSeen(position))
+                .forEach(row -> row.revoked(position));
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.deleteAllRows();
+    }
+
+    @QueryHandler
+    SoftwareTab handle(FindSoftwareBenefits query) {
+        PageRequest request = PageRequest.of(query.page(), query.size(), Sort.by("purchasedAt", "packageId", "productId"));
+        var page = rows.findByPartnerId(query.partnerId(), request).map(SoftwareBenefit::view);
+        return new SoftwareTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+}
