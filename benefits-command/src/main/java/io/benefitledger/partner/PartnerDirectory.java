@@ -14,5 +14,5 @@ public interface PartnerDirectory {
     Optional<DirectoryUser> user(PartnerId partner, UserId user);
 
     /** The partner's company account e-mail, if the partner is registered. */
-    Optional<String> companyAccountEmail(PartnerId partner);
+    Optional<EmailAddress> companyAccountEmail(PartnerId partner);
 }
