@@ -1,0 +1,84 @@
+package io.benefitledger.api;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * These machines have no Docker engine, so docker-compose.yml cannot be run in CI; this test reads it and checks
+ * that the variables it gives the service are ones the service reads, and that they point at the compose database.
+ */
+class DockerComposeTest {
+
+    /** Read by Axon itself, outside Spring, to keep its update checker from calling out. */
+    static final String AXON_UPDATE_CHECKER = "AXONIQ_UPDATE_CHECKER_DISABLED";
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> service(String name) throws IOException {
+        try (InputStream compose = Files.newInputStream(Path.of("..", "docker-compose.yml"))) {
+            Map<String, Object> services = (Map<String, Object>) new Yaml().<Map<String, Object>>load(compose).get("services");
+            return (Map<String, Object>) services.get(name);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> environment(String service) throws IOException {
+        return new HashMap<>((Map<String, Object>) service(service).get("environment"));
+    }
+
+    /** The ${VARIABLE:default} placeholders application.yml resolves from the environment. */
+    static Set<String> placeholdersOfApplicationYml() throws IOException {
+        String yml = Files.readString(Path.of("src", "main", "resources", "application.yml"));
+        Matcher placeholders = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]").matcher(yml);
+        return placeholders.results().map(match -> match.group(1)).collect(Collectors.toSet());
+    }
+
+    @Test
+    void the_service_connects_to_the_compose_database_with_the_credentials_it_was_created_with() throws IOException {
+        Map<String, Object> ledger = environment("ledger");
+        Map<String, Object> postgres = environment("postgres");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", ledger));
+
+        DataSourceProperties dataSource = Binder.get(environment).bind("spring.datasource", DataSourceProperties.class).get();
+
+        assertThat(dataSource.getUrl()).isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
+        assertThat(dataSource.getUsername()).isEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(dataSource.getPassword()).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+    }
+
+    @Test
+    void every_variable_given_to_the_service_is_one_it_reads() throws IOException {
+        Set<String> readFromApplicationYml = placeholdersOfApplicationYml();
+
+        assertThat(environment("ledger").keySet()).allSatisfy(variable -> assertThat(
+                variable.startsWith("SPRING_DATASOURCE_") || readFromApplicationYml.contains(variable)
+                || variable.equals(AXON_UPDATE_CHECKER))
+                .as(variable + " is read by the service").isTrue());
+    }
+
+    @Test
+    void the_service_is_built_from_this_repository_and_published_on_its_port() throws IOException {
+        Map<String, Object> ledger = service("ledger");
+
+        assertThat(ledger.get("build")).isEqualTo(".");
+        assertThat(Files.exists(Path.of("..", "Dockerfile"))).isTrue();
+        assertThat(ledger.get("ports").toString()).contains("8080:8080");
+    }
+}
