@@ -1,0 +1,58 @@
+package io.benefitledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.benefitledger.query.refund.RefundEligibilityProjection;
+import io.benefitledger.query.software.SoftwareTabProjection;
+import io.benefitledger.testsupport.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators watch: health of the database and of each projection's processor, info and metrics. */
+@LedgerIntegrationTest
+// Spring Boot tests turn metrics export off unless asked.
+@AutoConfigureObservability
+class OperationsEndpointsTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void health_covers_the_database_and_every_event_processor() {
+        JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        JsonNode processors = health.at("/components/eventProcessors");
+        assertThat(processors.get("status").asText()).isEqualTo("UP");
+        for (String processor : new String[]{SoftwareTabProjection.NAME, RefundEligibilityProjection.NAME}) {
+            assertThat(processors.at("/details/" + processor + "/running").asBoolean()).as(processor).isTrue();
+        }
+    }
+
+    @Test
+    void info_names_the_service() {
+        JsonNode info = http.getForObject("/actuator/info", JsonNode.class);
+
+        assertThat(info.get("service").asText()).isEqualTo("benefit ledger");
+    }
+
+    @Test
+    void prometheus_metrics_include_the_connection_pool_and_axon() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Acting-User", "alice");
+        http.postForEntity("/partners/ops/packages", new HttpEntity<>(WalkingSkeletonTest.purchaseBody("pkg-ops"), headers),
+                String.class);
+
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+
+        assertThat(metrics).contains("hikaricp_connections").contains("commandBus");
+    }
+}
