@@ -1,7 +1,10 @@
 package io.benefitledger.pkg;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.partner.NotPermitted;
+import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.partner.PartnerId;
+import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundFacts;
@@ -15,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,14 +32,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * change's instant, so the history reads in order even when nodes' clocks disagree slightly; otherwise a key reveal
  * could sort after a cancellation it preceded and the refund rule would not see it.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
 public class BenefitPackage {
 
     @AggregateIdentifier
     private PackageId packageId;
     private PartnerId partnerId;
-    private Map<ProductId, SoftwareProduct> software;
+    private Map<ProductId, LicensedProduct> licensedProducts;
     private Map<ProductId, Integer> keysRevealed;
+    private List<String> subscriptions;
     private RefundFacts refundFacts;
     private Instant lastChange;
 
@@ -44,22 +49,25 @@ public class BenefitPackage {
     }
 
     @CommandHandler
-    public BenefitPackage(PurchasePackage command) {
-        Set<ProductId> seen = new HashSet<>();
-        for (SoftwareProduct product : command.software()) {
-            if (!seen.add(product.productId())) {
-                throw new DuplicateProduct(product.productId());
-            }
+    public BenefitPackage(PurchasePackage command, PartnerDirectory directory) {
+        inDirectory(directory, command.partnerId(), command.purchasedBy(), "purchase packages");
+        if (command.allocations().isEmpty()) {
+            throw new EmptyPackage();
         }
+        Set<String> seen = new HashSet<>();
+        command.allocations().ids().filter(id -> !seen.add(id)).findFirst().ifPresent(id -> {
+            throw new DuplicateAllocation(id);
+        });
         apply(new PackagePurchased(command.packageId(), command.partnerId(), command.packageType(),
-                command.software(), command.purchasedBy(), command.at()));
+                command.allocations(), command.purchasedBy(), command.at()));
     }
 
     @CommandHandler
-    public KeysRevealed handle(RevealKeys command, LicenseKeyIssuer issuer) {
+    public KeysRevealed handle(RevealKeys command, LicenseKeyIssuer issuer, PartnerDirectory directory) {
         belongsTo(command.partnerId());
+        inDirectory(directory, partnerId, command.revealedBy(), "reveal license keys");
         notRevoked();
-        SoftwareProduct product = software.get(command.productId());
+        LicensedProduct product = licensedProducts.get(command.productId());
         if (product == null) {
             throw new NotFound("product", command.productId());
         }
@@ -83,13 +91,14 @@ public class BenefitPackage {
     }
 
     @CommandHandler
-    public RefundDecision handle(RequestCancellation command) {
+    public RefundDecision handle(RequestCancellation command, PartnerDirectory directory) {
         belongsTo(command.partnerId());
+        inDirectory(directory, partnerId, command.requestedBy(), "request a cancellation");
         notRevoked();
         Instant at = inOrder(command.at());
         RefundDecision decision = RefundPolicy.decide(refundFacts, at);
         if (decision.eligible()) {
-            apply(new PackageCancelled(packageId, partnerId, command.serviceRequest(), decision,
+            apply(new PackageCancelled(packageId, partnerId, command.serviceRequest(), decision, subscriptions,
                     command.requestedBy(), at));
         } else {
             apply(new CancellationDenied(packageId, partnerId, command.serviceRequest(), decision,
@@ -102,8 +111,10 @@ public class BenefitPackage {
     void on(PackagePurchased event, DomainEventMessage<?> message) {
         packageId = event.packageId();
         partnerId = event.partnerId();
-        software = new HashMap<>();
-        event.software().forEach(product -> software.put(product.productId(), product));
+        licensedProducts = new HashMap<>();
+        event.allocations().licensedProducts().forEach(product -> licensedProducts.put(product.productId(), product));
+        subscriptions = event.allocations().assignableBenefits(event.packageId()).stream()
+                .map(AssignableBenefit::subscriptionId).toList();
         keysRevealed = new HashMap<>();
         refundFacts = RefundFacts.purchasedBy(evidence(message, event.at()));
         lastChange = event.at();
@@ -130,6 +141,13 @@ public class BenefitPackage {
     private void belongsTo(PartnerId caller) {
         if (!partnerId.equals(caller)) {
             throw new NotFound("package", packageId);
+        }
+    }
+
+    /** Every role of the partner's directory may purchase and use packages; outsiders may not. */
+    private static void inDirectory(PartnerDirectory directory, PartnerId partner, UserId user, String what) {
+        if (directory.user(partner, user).isEmpty()) {
+            throw new NotPermitted(user, what + " for partner " + partner + ": they are not in its directory");
         }
     }
 

@@ -2,15 +2,15 @@ package io.benefitledger.pkg;
 
 import io.benefitledger.BenefitRuleViolation;
 
-/** A purchase listed the same product twice. */
-public class DuplicateProduct extends BenefitRuleViolation {
+/** A purchase named the same product or allocation id twice. */
+public class DuplicateAllocation extends BenefitRuleViolation {
 
-    DuplicateProduct(ProductId product) {
-        super("product " + product + " is listed more than once in the purchase");
+    DuplicateAllocation(String id) {
+        super("'" + id + "' names more than one product or allocation in the purchase; ids must be distinct");
     }
 
     @Override
     public String code() {
-        return "duplicate-product";
+        return "duplicate-allocation";
     }
 }

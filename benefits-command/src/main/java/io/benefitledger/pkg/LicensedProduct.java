@@ -4,17 +4,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A licensed product of a package, whose keys are revealed ("Get keys") for a display language and an
+ * A licensed product of a package (a Software product, or a license-based Cloud subscription), whose keys are
+ * revealed ("Get keys") for a display language and an
  * operating system. The download link for that choice is {@code downloadUrlTemplate} with
  * {@code {language}} and {@code {os}} filled in.
  *
  * @param keys how many license keys the package holds for the product; reveals never exceed it
  */
-public record SoftwareProduct(ProductId productId, String name, int keys, List<String> languages,
+public record LicensedProduct(ProductId productId, String name, int keys, List<String> languages,
                               List<String> operatingSystems, String downloadUrlTemplate,
                               String specialInstructions) {
 
-    public SoftwareProduct {
+    public LicensedProduct {
         Objects.requireNonNull(productId, "product id is required");
         requireText("product name", name);
         if (keys < 1) {

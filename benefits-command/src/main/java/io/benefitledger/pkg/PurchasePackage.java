@@ -5,13 +5,15 @@ import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /** A partner buys a membership benefit package. */
 public record PurchasePackage(@TargetAggregateIdentifier PackageId packageId, PartnerId partnerId,
-                              String packageType, List<SoftwareProduct> software,
+                              String packageType, Allocations allocations,
                               UserId purchasedBy, Instant at) {
+
+    /** Seat ids are the package id, the allocation id and a seat number: together within the id length limit. */
+    static final int MAX_PACKAGE_AND_ALLOCATION_ID_LENGTH = 120;
 
     public PurchasePackage {
         Objects.requireNonNull(packageId, "package id is required");
@@ -19,7 +21,12 @@ public record PurchasePackage(@TargetAggregateIdentifier PackageId packageId, Pa
         if (packageType == null || packageType.isBlank()) {
             throw new IllegalArgumentException("package type is required");
         }
-        software = software == null ? List.of() : List.copyOf(software);
+        Objects.requireNonNull(allocations, "allocations are required");
+        allocations.ids().filter(id -> packageId.value().length() + id.length() > MAX_PACKAGE_AND_ALLOCATION_ID_LENGTH)
+                .findAny().ifPresent(id -> {
+                    throw new IllegalArgumentException("package id and allocation id '" + id + "' are together longer than "
+                                                       + MAX_PACKAGE_AND_ALLOCATION_ID_LENGTH + " characters");
+                });
         Objects.requireNonNull(purchasedBy, "the purchasing user is required");
         Objects.requireNonNull(at, "the instant of the purchase is required");
     }

@@ -1,6 +1,7 @@
 package io.benefitledger.pkg;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.partner.NotPermitted;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.refund.Evidence;
@@ -27,7 +28,7 @@ class BenefitPackageTest {
     static final UserId ADMIN = new UserId("alice");
     static final ProductId WINDOWS = new ProductId("windows-server");
     static final Instant PURCHASED_AT = Instant.parse("2026-03-01T09:00:00Z");
-    static final SoftwareProduct WINDOWS_SERVER = new SoftwareProduct(WINDOWS, "Windows Server 2025", 2,
+    static final LicensedProduct WINDOWS_SERVER = new LicensedProduct(WINDOWS, "Windows Server 2025", 2,
             List.of("en-US", "de-DE"), List.of("x64"),
             "https://downloads.example/windows-server/{language}/{os}", "Activate within 30 days.");
 
@@ -37,12 +38,14 @@ class BenefitPackageTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(BenefitPackage.class);
         fixture.registerInjectableResource(new LicenseKeyIssuer(new Random(7)));
+        fixture.registerInjectableResource(new DirectoryOfContoso());
         // Evidence names the event ids the fixture generates; the facts that matter are type and instant.
         fixture.registerIgnoredField(Evidence.class, "eventId");
     }
 
     static PackagePurchased purchased() {
-        return new PackagePurchased(PACKAGE, PARTNER, "Action Pack", List.of(WINDOWS_SERVER), ADMIN, PURCHASED_AT);
+        return new PackagePurchased(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
+                ADMIN, PURCHASED_AT);
     }
 
     static RevealKeys reveal(int count, Instant at) {
@@ -61,18 +64,72 @@ class BenefitPackageTest {
     @Test
     void a_purchase_records_the_package_and_its_allocations() {
         fixture.givenNoPriorActivity()
-                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", List.of(WINDOWS_SERVER), ADMIN, PURCHASED_AT))
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
+                        ADMIN, PURCHASED_AT))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(purchased());
     }
 
     @Test
-    void a_purchase_that_lists_a_product_twice_is_refused() {
+    void an_id_named_twice_across_the_tabs_of_a_purchase_is_refused() {
+        Allocations allocations = new Allocations(List.of(WINDOWS_SERVER), List.of(),
+                List.of(new UsageSubscriptionAllocation("windows-server", "Azure credits")), List.of(), List.of());
         fixture.givenNoPriorActivity()
-                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack",
-                        List.of(WINDOWS_SERVER, WINDOWS_SERVER), ADMIN, PURCHASED_AT))
-                .expectException(DuplicateProduct.class)
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", allocations, ADMIN, PURCHASED_AT))
+                .expectException(DuplicateAllocation.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_purchase_without_any_benefit_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of()), ADMIN, PURCHASED_AT))
+                .expectException(EmptyPackage.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void someone_outside_the_partners_directory_cannot_purchase() {
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
+                        new UserId("mallory"), PURCHASED_AT))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void someone_outside_the_partners_directory_cannot_reveal_keys() {
+        fixture.given(purchased())
+                .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "en-US", "x64", new UserId("mallory"), PURCHASED_AT))
+                .expectException(NotPermitted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void revealing_keys_of_a_license_based_cloud_subscription_also_ends_the_right_to_a_refund() {
+        ProductId dynamics = new ProductId("dynamics-365");
+        LicensedProduct cloudLicense = new LicensedProduct(dynamics, "Dynamics 365", 1, List.of("en-US"), List.of("cloud"),
+                "https://downloads.example/dynamics/{language}/{os}", "");
+        PackagePurchased purchase = new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                new Allocations(List.of(), List.of(cloudLicense), List.of(), List.of(), List.of()), ADMIN, PURCHASED_AT);
+        fixture.given(purchase,
+                        new KeysRevealed(PACKAGE, PARTNER, dynamics, List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), "en-US",
+                                "cloud", "https://downloads.example/dynamics/en-US/cloud", ADMIN, PURCHASED_AT))
+                .when(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
+                .expectResultMessagePayloadMatching(matches(payload -> !((RefundDecision) payload).eligible()));
+    }
+
+    @Test
+    void a_refunded_cancellation_names_every_subscription_the_package_opened_for_revocation() {
+        Allocations allocations = new Allocations(List.of(WINDOWS_SERVER), List.of(),
+                List.of(new UsageSubscriptionAllocation("azure", "Azure credits")),
+                List.of(new SeatAllocation("vs-enterprise", "Visual Studio Enterprise", 2)),
+                List.of(new TechnicalAllocation("advisory", "Partner advisory hours", 20, TechnicalAllocation.Unit.HOUR)));
+        fixture.given(new PackagePurchased(PACKAGE, PARTNER, "Silver Core", allocations, ADMIN, PURCHASED_AT))
+                .when(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(payload ->
+                        payload instanceof PackageCancelled cancelled && cancelled.revokedSubscriptions().equals(List.of(
+                                "pkg-1:azure", "pkg-1:vs-enterprise:1", "pkg-1:vs-enterprise:2", "pkg-1:advisory"))))));
     }
 
     @Test

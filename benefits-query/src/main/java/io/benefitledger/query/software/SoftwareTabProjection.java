@@ -28,7 +28,7 @@ public class SoftwareTabProjection {
     @EventHandler
     void on(PackagePurchased event, TrackingToken token) {
         long position = position(token);
-        event.software().forEach(product -> {
+        event.allocations().software().forEach(product -> {
             if (!rows.existsById(new SoftwareBenefit.Key(event.packageId().value(), product.productId().value()))) {
                 rows.save(new SoftwareBenefit(event.packageId().value(), product.productId().value(),
                         event.partnerId().value(), event.packageType(), product.name(), product.languages(),

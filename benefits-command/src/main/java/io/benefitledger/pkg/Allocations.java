@@ -1,0 +1,72 @@
+package io.benefitledger.pkg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What a package holds, per Benefits tab. Each allocation has a quantity that reveals, assignments and draws never
+ * exceed.
+ *
+ * @param software      Software tab: licensed products, activated by revealing their keys
+ * @param cloudLicenses Cloud tab: license-based subscriptions, activated by revealing their keys
+ * @param cloudUsage    Cloud tab: usage-based Azure subscriptions, activated by assigning yourself
+ * @param visualStudio  Visual Studio subscriptions tab: seats, each assigned to one user
+ * @param technical     Technical benefits tab: incidents and hours, activated by assigning a user
+ */
+public record Allocations(List<LicensedProduct> software, List<LicensedProduct> cloudLicenses,
+                          List<UsageSubscriptionAllocation> cloudUsage, List<SeatAllocation> visualStudio,
+                          List<TechnicalAllocation> technical) {
+
+    public Allocations {
+        software = copy(software);
+        cloudLicenses = copy(cloudLicenses);
+        cloudUsage = copy(cloudUsage);
+        visualStudio = copy(visualStudio);
+        technical = copy(technical);
+    }
+
+    public static Allocations software(List<LicensedProduct> software) {
+        return new Allocations(software, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Software products and license-based cloud subscriptions: everything whose keys can be revealed. */
+    public Stream<LicensedProduct> licensedProducts() {
+        return Stream.concat(software.stream(), cloudLicenses.stream());
+    }
+
+    /** Every id a purchase names for a product or allocation; they must be distinct within the package. */
+    Stream<String> ids() {
+        return Stream.of(licensedProducts().map(product -> product.productId().value()),
+                        cloudUsage.stream().map(UsageSubscriptionAllocation::allocationId),
+                        visualStudio.stream().map(SeatAllocation::allocationId),
+                        technical.stream().map(TechnicalAllocation::allocationId))
+                .flatMap(ids -> ids);
+    }
+
+    /** Every benefit activated by assignment, in a stable order: the subscriptions the package opens. */
+    public List<AssignableBenefit> assignableBenefits(PackageId packageId) {
+        List<AssignableBenefit> benefits = new ArrayList<>();
+        cloudUsage.forEach(usage -> benefits.add(new AssignableBenefit(packageId + ":" + usage.allocationId(),
+                AssignableBenefit.Category.CLOUD_USAGE, usage.allocationId(), usage.name(), 1, null)));
+        visualStudio.forEach(seats -> {
+            for (int seat = 1; seat <= seats.seats(); seat++) {
+                benefits.add(new AssignableBenefit(packageId + ":" + seats.allocationId() + ":" + seat,
+                        AssignableBenefit.Category.VISUAL_STUDIO, seats.allocationId(), seats.name(), 1, null));
+            }
+        });
+        technical.forEach(benefit -> benefits.add(new AssignableBenefit(packageId + ":" + benefit.allocationId(),
+                AssignableBenefit.Category.TECHNICAL, benefit.allocationId(), benefit.name(), benefit.quantity(),
+                benefit.unit())));
+        return benefits;
+    }
+
+    boolean isEmpty() {
+        return software.isEmpty() && cloudLicenses.isEmpty() && cloudUsage.isEmpty() && visualStudio.isEmpty()
+               && technical.isEmpty();
+    }
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}
