@@ -53,6 +53,10 @@ class EmbeddedDefaultRestartTest {
             assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
 
+            http(service).post().uri("/partners").contentType(MediaType.APPLICATION_JSON).body("""
+                    {"partnerId": "contoso", "companyName": "Contoso Ltd", "companyAccountEmail": "admin@contoso.example",
+                     "firstAdmin": {"userId": "alice", "displayName": "Alice", "email": "alice@contoso.example"}}
+                    """).retrieve().toBodilessEntity();
             http(service).post().uri("/partners/contoso/packages").contentType(MediaType.APPLICATION_JSON)
                     .body(WalkingSkeletonTest.purchaseBody("pkg-restart")).retrieve().toBodilessEntity();
             http(service).post().uri("/partners/contoso/packages/pkg-restart/software/windows-server/keys")
@@ -65,7 +69,8 @@ class EmbeddedDefaultRestartTest {
 
         try (ConfigurableApplicationContext service = startService()) {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = 'pkg-restart'",
+                    Long.class)).isEqualTo(2);
             JsonNode row = softwareTab(service).get("rows").get(0);
             assertThat(row.get("status").asText()).isEqualTo("ACTIVE");
             assertThat(row.get("keysRemaining").asInt()).isEqualTo(1);

@@ -3,14 +3,14 @@ package io.benefitledger.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benefitledger.query.refund.RefundEligibilityProjection;
 import io.benefitledger.query.software.SoftwareTabProjection;
+import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,11 +45,7 @@ class OperationsEndpointsTest {
 
     @Test
     void prometheus_metrics_include_the_connection_pool_and_axon() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Acting-User", "alice");
-        http.postForEntity("/partners/ops/packages", new HttpEntity<>(WalkingSkeletonTest.purchaseBody("pkg-ops"), headers),
-                String.class);
+        new LedgerClient(http, "alice").registerPartner("ops-" + UUID.randomUUID(), "");
 
         String metrics = http.getForObject("/actuator/prometheus", String.class);
 

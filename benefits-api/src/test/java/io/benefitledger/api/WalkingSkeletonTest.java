@@ -2,6 +2,8 @@ package io.benefitledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
+import io.benefitledger.testsupport.LedgerClient;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -33,6 +35,13 @@ class WalkingSkeletonTest {
 
     final String partner = "contoso-" + UUID.randomUUID();
     final String packageId = "pkg-" + UUID.randomUUID();
+    LedgerClient alice;
+
+    @BeforeEach
+    void registerPartner() {
+        alice = new LedgerClient(http, "alice");
+        alice.registerPartner(partner, "");
+    }
 
     static String purchaseBody(String packageId) {
         return """
@@ -45,16 +54,11 @@ class WalkingSkeletonTest {
     }
 
     ResponseEntity<JsonNode> post(String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Acting-User", "alice");
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        return alice.post(path, body);
     }
 
     JsonNode get(String path) {
-        ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
-        assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
-        return response.getBody();
+        return alice.get(path);
     }
 
     long eventsOf(String aggregate) {
@@ -161,10 +165,21 @@ class WalkingSkeletonTest {
     }
 
     @Test
+    void someone_outside_the_partners_directory_may_not_purchase() {
+        ResponseEntity<JsonNode> refused = alice.as("mallory").post("/partners/" + partner + "/packages", purchaseBody(packageId));
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody().get("rule").asText()).isEqualTo("not-permitted");
+        assertThat(eventsOf(packageId)).isZero();
+    }
+
+    @Test
     void another_partner_is_told_the_package_does_not_exist() {
         post("/partners/" + partner + "/packages", purchaseBody(packageId));
+        String fabrikam = "fabrikam-" + UUID.randomUUID();
+        alice.registerPartner(fabrikam, "");
 
-        ResponseEntity<JsonNode> foreign = post("/partners/fabrikam/packages/" + packageId
+        ResponseEntity<JsonNode> foreign = post("/partners/" + fabrikam + "/packages/" + packageId
                                                 + "/software/windows-server/keys",
                 """
                 {"language": "en-US", "operatingSystem": "x64"}""");

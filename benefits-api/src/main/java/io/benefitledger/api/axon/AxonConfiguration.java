@@ -1,5 +1,7 @@
 package io.benefitledger.api.axon;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,7 +10,12 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.benefitledger.pkg.LicenseKeyIssuer;
+import io.benefitledger.api.directory.DirectoryTables;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,10 +27,13 @@ import org.springframework.context.annotation.Primary;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** How the ledger runs Axon: what it stores events as, and how its projections are fed. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    static final List<String> SYNCHRONOUS_GROUPS = List.of(DirectoryTables.GROUP);
 
     /**
      * The stored format of events, snapshots, tokens and metadata. Built here and never exposed as a bean, so that
@@ -35,6 +45,10 @@ public class AxonConfiguration {
                 .addModule(new Jdk8Module())
                 .addModule(new ParameterNamesModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Snapshots store an aggregate's fields; aggregates have no getters, records are read by components.
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 // Tolerant reader: an event written by a newer revision may carry fields an older node ignores.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
@@ -69,6 +83,32 @@ public class AxonConfiguration {
                                                 @Value("${ledger.processing.segments}") int segments) {
         return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
+    }
+
+    /**
+     * What the write side itself depends on runs in the transaction that records the events, never later:
+     * the directory commands are checked against, and the policies that open a package's seats and grant its offers
+     * (or revoke them on a refund). A failure there rolls the whole command back instead of being logged and skipped.
+     */
+    @Bean
+    ConfigurerModule synchronousWriteSideHandlers() {
+        return configurer -> {
+            for (String group : SYNCHRONOUS_GROUPS) {
+                configurer.eventProcessing()
+                        .registerSubscribingEventProcessor(group)
+                        .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
+            }
+        };
+    }
+
+    /**
+     * Long-lived aggregates (a package revealing keys for years, a seat reassigned over and over) are loaded from a
+     * snapshot plus the events after it instead of their whole history.
+     */
+    @Bean
+    SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
+                                                    @Value("${ledger.snapshots.after-events}") int afterEvents) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, afterEvents);
     }
 
     @Bean

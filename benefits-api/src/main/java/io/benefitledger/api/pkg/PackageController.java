@@ -8,9 +8,11 @@ import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PurchasePackage;
 import io.benefitledger.pkg.RequestCancellation;
 import io.benefitledger.pkg.RevealKeys;
-import io.benefitledger.pkg.SoftwareProduct;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.api.web.ReadModels;
+import io.benefitledger.api.web.ReadYourWrites;
+import io.benefitledger.query.refund.RefundEligibilityProjection;
+import jakarta.validation.constraints.Min;
 import io.benefitledger.query.refund.FindRefundEligibility;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -43,22 +45,25 @@ class PackageController {
 
     private final CommandGateway commands;
     private final ReadModels readModels;
+    private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    PackageController(CommandGateway commands, ReadModels readModels, Clock clock) {
+    PackageController(CommandGateway commands, ReadModels readModels, ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.readModels = readModels;
+        this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
 
-    record Purchased(String packageId) {
+    /** @param position the global position of the purchase: pass it as {@code awaitPosition} to read it back */
+    record Purchased(String packageId, long position) {
     }
 
     record Revealed(String packageId, String productId, List<String> keys, String language,
-                    String operatingSystem, String downloadLink, Instant revealedAt) {
+                    String operatingSystem, String downloadLink, Instant revealedAt, long position) {
     }
 
-    record CancellationDecided(String packageId, String outcome, RefundDecision decision) {
+    record CancellationDecided(String packageId, String outcome, RefundDecision decision, long position) {
     }
 
     @PostMapping
@@ -66,16 +71,11 @@ class PackageController {
                                        @Valid @RequestBody PurchaseRequest request,
                                        UriComponentsBuilder uris) {
         PackageId packageId = new PackageId(request.packageId() != null ? request.packageId() : UUID.randomUUID().toString());
-        List<SoftwareProduct> software = request.software().stream()
-                .map(product -> new SoftwareProduct(new ProductId(product.productId()), product.name(), product.keys(),
-                        product.languages(), product.operatingSystems(), product.downloadUrlTemplate(),
-                        product.specialInstructions()))
-                .toList();
-        commands.sendAndWait(new PurchasePackage(packageId, new PartnerId(partnerId), request.packageType(), software,
-                new UserId(actingUser), clock.instant()));
+        commands.sendAndWait(new PurchasePackage(packageId, new PartnerId(partnerId), request.packageType(),
+                request.allocations(), new UserId(actingUser), clock.instant()));
         return ResponseEntity
                 .created(uris.path("/partners/{partnerId}/packages/{packageId}").build(partnerId, packageId.value()))
-                .body(new Purchased(packageId.value()));
+                .body(new Purchased(packageId.value(), readYourWrites.positionOf(packageId)));
     }
 
     @PostMapping("/{packageId}/software/{productId}/keys")
@@ -85,7 +85,7 @@ class PackageController {
                 new ProductId(productId), request.countOrOne(), request.language(), request.operatingSystem(),
                 new UserId(actingUser), clock.instant()));
         return new Revealed(packageId, productId, revealed.keys(), revealed.language(), revealed.operatingSystem(),
-                revealed.downloadLink(), revealed.at());
+                revealed.downloadLink(), revealed.at(), readYourWrites.positionOf(packageId));
     }
 
     @PostMapping("/{packageId}/cancellation")
@@ -94,13 +94,15 @@ class PackageController {
                                             @Valid @RequestBody CancellationRequest request) {
         RefundDecision decision = commands.sendAndWait(new RequestCancellation(new PackageId(packageId),
                 new PartnerId(partnerId), request.serviceRequest(), new UserId(actingUser), clock.instant()));
-        return new CancellationDecided(packageId, decision.eligible() ? "cancelled-with-refund" : "denied", decision);
+        return new CancellationDecided(packageId, decision.eligible() ? "cancelled-with-refund" : "denied", decision,
+                readYourWrites.positionOf(packageId));
     }
 
     @GetMapping("/{packageId}/refund-eligibility")
     RefundDecision refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
-        return readModels.ask(new FindRefundEligibility(new PartnerId(partnerId).value(), new PackageId(packageId).value(),
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+                                     @RequestParam(required = false) @Min(1) Long awaitPosition) {
+        return readModels.askAfter(RefundEligibilityProjection.NAME, awaitPosition, new FindRefundEligibility(new PartnerId(partnerId).value(), new PackageId(packageId).value(),
                 at != null ? at : clock.instant()), RefundDecision.class);
     }
 }

@@ -4,6 +4,7 @@ import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.query.software.FindSoftwareBenefits;
 import io.benefitledger.query.software.SoftwareTab;
+import io.benefitledger.query.software.SoftwareTabProjection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,8 @@ class SoftwareTabController {
     @GetMapping("/partners/{partnerId}/software")
     SoftwareTab software(@PathVariable String partnerId,
                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return readModels.ask(new FindSoftwareBenefits(new PartnerId(partnerId).value(), page, size), SoftwareTab.class);
+                     @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                     @RequestParam(required = false) @Min(1) Long awaitPosition) {
+        return readModels.askAfter(SoftwareTabProjection.NAME, awaitPosition, new FindSoftwareBenefits(new PartnerId(partnerId).value(), page, size), SoftwareTab.class);
     }
 }

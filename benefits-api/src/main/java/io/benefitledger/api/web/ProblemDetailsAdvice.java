@@ -2,6 +2,7 @@ package io.benefitledger.api.web;
 
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
+import io.benefitledger.partner.NotPermitted;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -55,6 +56,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(Exception conflict) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflicting change",
                 "the change conflicts with another change to the same thing, or it exists already; nothing was recorded");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> behind(ReadYourWrites.ReadModelBehind behind) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Read model not caught up yet",
+                        behind.getMessage()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail notPermitted(NotPermitted notPermitted) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, notPermitted.code(), "Not permitted", notPermitted.getMessage());
+        problem.setProperty("rule", notPermitted.code());
+        return problem;
     }
 
     @ExceptionHandler

@@ -10,9 +10,22 @@ import java.util.concurrent.CompletionException;
 public class ReadModels {
 
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    ReadModels(QueryGateway queries) {
+    ReadModels(QueryGateway queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    /**
+     * Asks once the read model built by {@code processor} has processed {@code awaitPosition}, the position a
+     * command answered with; without a position it asks at once.
+     */
+    public <R> R askAfter(String processor, Long awaitPosition, Object query, Class<R> answerType) {
+        if (awaitPosition != null) {
+            readYourWrites.awaitProcessed(processor, awaitPosition);
+        }
+        return ask(query, answerType);
     }
 
     public <R> R ask(Object query, Class<R> answerType) {

@@ -102,6 +102,10 @@ public class RefundEligibility {
         return position <= lastEventPosition;
     }
 
+    String packageId() {
+        return packageId;
+    }
+
     String partnerId() {
         return partnerId;
     }

@@ -13,10 +13,14 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Keeps, per package, the facts the refund rule looks at, and answers eligibility by applying
@@ -70,6 +74,20 @@ public class RefundEligibilityProjection {
                 .filter(found -> found.partnerId().equals(query.partnerId()))
                 .orElseThrow(() -> new NotFound("package", query.packageId()));
         return RefundPolicy.decide(row.facts(), query.at());
+    }
+
+    @QueryHandler
+    @Transactional(readOnly = true)
+    RefundEligibilities handle(FindRefundEligibilities query) {
+        PageRequest request = PageRequest.of(query.page(), query.size(), Sort.by("deadline", "packageId"));
+        Page<RefundEligibility> rows = query.onlyRefundable()
+                ? this.rows.findRefundableCandidates(query.partnerId(), query.at(), request)
+                : this.rows.findByPartnerId(query.partnerId(), request);
+        List<RefundEligibilities.PackageDecision> decisions = rows.stream()
+                .filter(row -> !row.facts().purchase().at().isAfter(query.at()))
+                .map(row -> new RefundEligibilities.PackageDecision(row.packageId(), RefundPolicy.decide(row.facts(), query.at())))
+                .toList();
+        return new RefundEligibilities(decisions, rows.getNumber(), rows.getSize(), rows.getTotalElements());
     }
 
     private static Evidence evidence(EventMessage<?> message, Instant at, TrackingToken token) {

@@ -1,6 +1,22 @@
 package io.benefitledger.query.refund;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.time.Instant;
 
 interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, String> {
+
+    Page<RefundEligibility> findByPartnerId(String partnerId, Pageable pageable);
+
+    /** Pre-selects in SQL what RefundPolicy then decides row by row: the rule itself stays in one place. */
+    @Query("""
+            select r from RefundEligibility r
+            where r.partnerId = :partnerId and r.purchase.at <= :at and r.deadline >= :at
+              and not exists (select a from RefundEligibility r2 join r2.activations a
+                              where r2 = r and a.at <= :at)
+              and (r.cancellation.at is null or r.cancellation.at > :at)""")
+    Page<RefundEligibility> findRefundableCandidates(String partnerId, Instant at, Pageable pageable);
 }

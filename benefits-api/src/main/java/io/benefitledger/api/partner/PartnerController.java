@@ -1,0 +1,106 @@
+package io.benefitledger.api.partner;
+
+import io.benefitledger.api.web.ReadYourWrites;
+import io.benefitledger.partner.AddUser;
+import io.benefitledger.partner.ChangeCompanyAccountEmail;
+import io.benefitledger.partner.ChangeQualifications;
+import io.benefitledger.partner.ChangeUserRoles;
+import io.benefitledger.partner.EmailAddress;
+import io.benefitledger.partner.PartnerId;
+import io.benefitledger.partner.RegisterPartner;
+import io.benefitledger.partner.RemoveUser;
+import io.benefitledger.partner.UserId;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.Clock;
+
+/** Partners and their user directory: who may act for a partner, with which roles. */
+@RestController
+class PartnerController {
+
+    static final String ACTING_USER = "X-Acting-User";
+
+    private final CommandGateway commands;
+    private final ReadYourWrites readYourWrites;
+    private final Clock clock;
+
+    PartnerController(CommandGateway commands, ReadYourWrites readYourWrites, Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.clock = clock;
+    }
+
+    /** @param position the global position of the change: pass it as {@code awaitPosition} to read it back */
+    record Recorded(String partnerId, long position) {
+    }
+
+    @PostMapping("/partners")
+    ResponseEntity<Recorded> register(@Valid @RequestBody PartnerRequests.Registration request, UriComponentsBuilder uris) {
+        PartnerId partner = new PartnerId(request.partnerId());
+        commands.sendAndWait(new RegisterPartner(partner, request.companyName(),
+                new EmailAddress(request.companyAccountEmail()), request.qualifications(),
+                new UserId(request.firstAdmin().userId()), request.firstAdmin().displayName(),
+                new EmailAddress(request.firstAdmin().email()), clock.instant()));
+        return ResponseEntity.created(uris.path("/partners/{partnerId}").build(partner.value()))
+                .body(recorded(partner));
+    }
+
+    @PostMapping("/partners/{partnerId}/users")
+    ResponseEntity<Recorded> addUser(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+                                     @Valid @RequestBody PartnerRequests.UserWithRoles request, UriComponentsBuilder uris) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new AddUser(partner, new UserId(request.userId()), request.displayName(),
+                new EmailAddress(request.email()), request.roles(), new UserId(actingUser), clock.instant()));
+        return ResponseEntity.created(uris.path("/partners/{partnerId}/users/{userId}").build(partnerId, request.userId()))
+                .body(recorded(partner));
+    }
+
+    @PutMapping("/partners/{partnerId}/users/{userId}/roles")
+    Recorded changeRoles(@PathVariable String partnerId, @PathVariable String userId,
+                         @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody PartnerRequests.Roles request) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new ChangeUserRoles(partner, new UserId(userId), request.roles(), new UserId(actingUser),
+                clock.instant()));
+        return recorded(partner);
+    }
+
+    @DeleteMapping("/partners/{partnerId}/users/{userId}")
+    Recorded removeUser(@PathVariable String partnerId, @PathVariable String userId,
+                        @RequestHeader(ACTING_USER) String actingUser) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new RemoveUser(partner, new UserId(userId), new UserId(actingUser), clock.instant()));
+        return recorded(partner);
+    }
+
+    @PutMapping("/partners/{partnerId}/company-account-email")
+    Recorded changeCompanyAccountEmail(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+                                       @Valid @RequestBody PartnerRequests.CompanyAccountEmail request) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new ChangeCompanyAccountEmail(partner, new EmailAddress(request.email()),
+                new UserId(actingUser), clock.instant()));
+        return recorded(partner);
+    }
+
+    @PutMapping("/partners/{partnerId}/qualifications")
+    Recorded changeQualifications(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+                                  @Valid @RequestBody PartnerRequests.Qualifications request) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new ChangeQualifications(partner, request.qualifications(), new UserId(actingUser),
+                clock.instant()));
+        return recorded(partner);
+    }
+
+    private Recorded recorded(PartnerId partner) {
+        return new Recorded(partner.value(), readYourWrites.positionOf(partner));
+    }
+}

@@ -1,0 +1,42 @@
+package io.benefitledger.api.refund;
+
+import io.benefitledger.api.web.ReadModels;
+import io.benefitledger.partner.PartnerId;
+import io.benefitledger.query.refund.FindRefundEligibilities;
+import io.benefitledger.query.refund.RefundEligibilities;
+import io.benefitledger.query.refund.RefundEligibilityProjection;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Refund eligibility of every package of a partner, at an instant (now by default), or only the refundable ones. */
+@RestController
+class RefundEligibilityController {
+
+    private final ReadModels readModels;
+    private final Clock clock;
+
+    RefundEligibilityController(ReadModels readModels, Clock clock) {
+        this.readModels = readModels;
+        this.clock = clock;
+    }
+
+    @GetMapping("/partners/{partnerId}/refund-eligibility")
+    RefundEligibilities refundEligibility(@PathVariable String partnerId,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+                                         @RequestParam(defaultValue = "false") boolean onlyRefundable,
+                                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
+        return readModels.askAfter(RefundEligibilityProjection.NAME, awaitPosition,
+                new FindRefundEligibilities(new PartnerId(partnerId).value(), at != null ? at : clock.instant(),
+                        onlyRefundable, page, size), RefundEligibilities.class);
+    }
+}
