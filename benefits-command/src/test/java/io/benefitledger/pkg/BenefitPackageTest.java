@@ -1,7 +1,10 @@
 package io.benefitledger.pkg;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.partner.EmailAddress;
+import io.benefitledger.partner.InMemoryDirectory;
 import io.benefitledger.partner.NotPermitted;
+import io.benefitledger.partner.Role;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.refund.Evidence;
@@ -38,7 +41,8 @@ class BenefitPackageTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(BenefitPackage.class);
         fixture.registerInjectableResource(new LicenseKeyIssuer(new Random(7)));
-        fixture.registerInjectableResource(new DirectoryOfContoso());
+        fixture.registerInjectableResource(new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example"))
+                .with(ADMIN, Role.ADMIN_AGENT));
         // Evidence names the event ids the fixture generates; the facts that matter are type and instant.
         fixture.registerIgnoredField(Evidence.class, "eventId");
     }

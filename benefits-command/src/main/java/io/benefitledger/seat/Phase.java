@@ -1,0 +1,4 @@
+package io.benefitledger.seat;
+
+/** The engagement phase an advisory or presales hours request is for. */
+public enum Phase { PRESALES, DESIGN, DEPLOYMENT, APP_DEVELOPMENT }

@@ -1,0 +1,201 @@
+package io.benefitledger.seat;
+
+import io.benefitledger.NotFound;
+import io.benefitledger.partner.DirectoryUser;
+import io.benefitledger.partner.EmailAddress;
+import io.benefitledger.partner.NotPermitted;
+import io.benefitledger.partner.PartnerDirectory;
+import io.benefitledger.partner.PartnerId;
+import io.benefitledger.partner.Role;
+import io.benefitledger.partner.UserId;
+import io.benefitledger.pkg.TechnicalAllocation;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One assignable benefit of a package: a Visual Studio seat, a usage-based Azure subscription or a technical
+ * benefit. Only a Global admin assigns it, to a user of the partner's directory; a technical benefit's incidents
+ * and hours are drawn, never beyond what is left.
+ */
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+public class Subscription {
+
+    @AggregateIdentifier
+    private SubscriptionId subscriptionId;
+    private PartnerId partnerId;
+    private SubscriptionKind kind;
+    private TechnicalAllocation.Unit unit;
+    private int remaining;
+    private SubscriptionStatus status;
+    private UserId assignee;
+    private Instant revokedAt;
+    private Instant lastChange;
+
+    protected Subscription() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public Subscription(OpenSubscription command) {
+        apply(new SubscriptionOpened(command.subscriptionId(), command.packageId(), command.partnerId(), command.kind(),
+                command.benefitName(), command.quantity(), command.unit(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(AssignUser command, PartnerDirectory directory) {
+        belongsTo(command.partnerId());
+        open();
+        globalAdmin(directory, command.assignedBy(), "assign benefits");
+        if (assignee != null) {
+            throw AssignmentRefused.taken(subscriptionId, assignee);
+        }
+        if (directory.user(partnerId, command.assignee()).isEmpty()) {
+            throw AssignmentRefused.notInDirectory(command.assignee());
+        }
+        if (kind == SubscriptionKind.AZURE_USAGE && !command.assignee().equals(command.assignedBy())) {
+            throw AssignmentRefused.assignYourself(command.assignee(), command.assignedBy());
+        }
+        if (kind == SubscriptionKind.TECHNICAL) {
+            EmailAddress alternative = Optional.ofNullable(command.alternativeEmail())
+                    .orElseThrow(AssignmentRefused::alternativeEmailRequired);
+            if (directory.companyAccountEmail(partnerId).filter(alternative::sameAddressAs).isPresent()) {
+                throw AssignmentRefused.alternativeEmailIsCompanyEmail();
+            }
+        }
+        SubscriptionStatus assigned = kind == SubscriptionKind.TECHNICAL ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE;
+        apply(new UserAssigned(subscriptionId, partnerId, command.assignee(), command.alternativeEmail(), assigned,
+                command.assignedBy(), inOrder(command.at())));
+    }
+
+    @CommandHandler
+    void handle(RemoveAssignment command, PartnerDirectory directory) {
+        belongsTo(command.partnerId());
+        open();
+        globalAdmin(directory, command.removedBy(), "remove assigned users");
+        if (assignee == null) {
+            throw AssignmentRefused.notAssigned(subscriptionId);
+        }
+        apply(new AssignmentRemoved(subscriptionId, partnerId, assignee, command.removedBy(), inOrder(command.at())));
+    }
+
+    @CommandHandler
+    void handle(ConfirmFulfilment command) {
+        belongsTo(command.partnerId());
+        open();
+        if (status != SubscriptionStatus.PENDING) {
+            throw new NotPending(subscriptionId, status);
+        }
+        apply(new ActivationFulfilled(subscriptionId, partnerId, command.fulfilmentReference(), inOrder(command.at())));
+    }
+
+    @CommandHandler
+    void handle(DrawBenefit command, PartnerDirectory directory) {
+        belongsTo(command.partnerId());
+        open();
+        if (kind != SubscriptionKind.TECHNICAL) {
+            throw DrawRefused.notDrawable(subscriptionId);
+        }
+        DirectoryUser requester = directory.user(partnerId, command.requestedBy())
+                .orElseThrow(() -> new NotPermitted(command.requestedBy(), "draw on the partner's benefits"));
+        if (!requester.userId().equals(assignee) && !requester.hasAnyRole(Role.GLOBAL_ADMIN)) {
+            throw DrawRefused.notTheAssignee(command.requestedBy());
+        }
+        if (status != SubscriptionStatus.ACTIVE) {
+            throw DrawRefused.notActive(subscriptionId, status);
+        }
+        if (unit == TechnicalAllocation.Unit.HOUR && command.phase() == null) {
+            throw DrawRefused.phaseRequired();
+        }
+        if (unit == TechnicalAllocation.Unit.INCIDENT && (command.amount() != 1 || command.phase() != null)) {
+            throw DrawRefused.oneIncidentAtATime();
+        }
+        if (command.amount() > remaining) {
+            throw DrawRefused.balanceExceeded(subscriptionId, command.amount(), remaining);
+        }
+        apply(new BenefitDrawn(subscriptionId, partnerId, command.phase(), command.description(), command.amount(),
+                remaining - command.amount(), command.requestedBy(), inOrder(command.at())));
+    }
+
+    @CommandHandler
+    void handle(RevokeSubscription command) {
+        belongsTo(command.partnerId());
+        if (status == SubscriptionStatus.REVOKED) {
+            return; // revocation is retried by automation: once is enough
+        }
+        apply(new SubscriptionRevoked(subscriptionId, partnerId, assignee, command.reason(), inOrder(command.at())));
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionOpened event) {
+        subscriptionId = event.subscriptionId();
+        partnerId = event.partnerId();
+        kind = event.kind();
+        unit = event.unit();
+        remaining = event.quantity();
+        status = SubscriptionStatus.AVAILABLE;
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(UserAssigned event) {
+        assignee = event.assignee();
+        status = event.status();
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentRemoved event) {
+        assignee = null;
+        status = SubscriptionStatus.AVAILABLE;
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(ActivationFulfilled event) {
+        status = SubscriptionStatus.ACTIVE;
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(BenefitDrawn event) {
+        remaining = event.remaining();
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionRevoked event) {
+        assignee = null;
+        status = SubscriptionStatus.REVOKED;
+        revokedAt = event.at();
+        lastChange = event.at();
+    }
+
+    private void belongsTo(PartnerId caller) {
+        if (!partnerId.equals(caller)) {
+            throw new NotFound("subscription", subscriptionId);
+        }
+    }
+
+    private void open() {
+        if (status == SubscriptionStatus.REVOKED) {
+            throw new SubscriptionClosed(subscriptionId, revokedAt);
+        }
+    }
+
+    private void globalAdmin(PartnerDirectory directory, UserId actor, String what) {
+        if (directory.user(partnerId, actor).filter(user -> user.hasAnyRole(Role.GLOBAL_ADMIN)).isEmpty()) {
+            throw new NotPermitted(actor, what + ": only a Global admin may");
+        }
+    }
+
+    private Instant inOrder(Instant at) {
+        return at.isBefore(lastChange) ? lastChange : at;
+    }
+}
