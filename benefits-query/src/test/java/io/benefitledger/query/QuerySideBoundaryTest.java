@@ -28,7 +28,8 @@ class QuerySideBoundaryTest {
                     || type.getConstructors().stream().anyMatch(c -> c.isAnnotatedWith(CommandHandler.class)));
 
     static final DescribedPredicate<JavaClass> COMMANDS = DescribedPredicate.describe("are commands",
-            type -> type.getFields().stream().anyMatch(field -> field.isAnnotatedWith(TargetAggregateIdentifier.class)));
+            type -> type.getFields().stream().anyMatch(field -> field.isAnnotatedWith(TargetAggregateIdentifier.class))
+                    || type.getMethods().stream().anyMatch(method -> method.isAnnotatedWith(TargetAggregateIdentifier.class)));
 
     @Test
     void the_query_side_never_depends_on_an_aggregate() {
