@@ -1,6 +1,7 @@
 package io.benefitledger.partner;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The partner directory as other aggregates consult it when they decide a command: is this user in the partner's
@@ -15,4 +16,7 @@ public interface PartnerDirectory {
 
     /** The partner's company account e-mail, if the partner is registered. */
     Optional<EmailAddress> companyAccountEmail(PartnerId partner);
+
+    /** The partner's partner level and competencies, e.g. "Silver Core"; empty for an unknown partner. */
+    Set<String> qualifications(PartnerId partner);
 }

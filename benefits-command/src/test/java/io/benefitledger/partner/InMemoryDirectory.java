@@ -28,6 +28,11 @@ public class InMemoryDirectory implements PartnerDirectory {
     }
 
     @Override
+    public Set<String> qualifications(PartnerId partner) {
+        return Set.of();
+    }
+
+    @Override
     public Optional<EmailAddress> companyAccountEmail(PartnerId partner) {
         return this.partner.equals(partner) ? Optional.of(companyAccountEmail) : Optional.empty();
     }

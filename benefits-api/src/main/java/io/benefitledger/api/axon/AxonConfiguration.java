@@ -11,6 +11,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.benefitledger.pkg.LicenseKeyIssuer;
 import io.benefitledger.api.directory.DirectoryTables;
+import io.benefitledger.offer.GoToMarketOpening;
+import io.benefitledger.offer.OfferCatalogue;
+import io.benefitledger.partner.PartnerDirectory;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.benefitledger.pkg.lifecycle.PackageBenefits;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -33,7 +38,8 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    static final List<String> SYNCHRONOUS_GROUPS = List.of(DirectoryTables.GROUP);
+    static final List<String> SYNCHRONOUS_GROUPS =
+            List.of(DirectoryTables.GROUP, PackageBenefits.GROUP, GoToMarketOpening.GROUP);
 
     /**
      * The stored format of events, snapshots, tokens and metadata. Built here and never exposed as a bean, so that
@@ -109,6 +115,16 @@ public class AxonConfiguration {
     SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
                                                     @Value("${ledger.snapshots.after-events}") int afterEvents) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, afterEvents);
+    }
+
+    @Bean
+    PackageBenefits packageBenefits(CommandGateway commands, PartnerDirectory directory, OfferCatalogue catalogue) {
+        return new PackageBenefits(commands, directory, catalogue);
+    }
+
+    @Bean
+    GoToMarketOpening goToMarketOpening(CommandGateway commands) {
+        return new GoToMarketOpening(commands);
     }
 
     @Bean

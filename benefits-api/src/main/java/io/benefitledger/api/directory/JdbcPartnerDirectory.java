@@ -40,6 +40,13 @@ class JdbcPartnerDirectory implements PartnerDirectory {
                 (row, index) -> new EmailAddress(row.getString(1)), partner.value()).stream().findFirst();
     }
 
+    @Override
+    public Set<String> qualifications(PartnerId partner) {
+        return jdbc.query("select qualifications from directory_partner where partner_id = ?",
+                        (row, index) -> Set.of((String[]) row.getArray(1).getArray()), partner.value())
+                .stream().findFirst().orElse(Set.of());
+    }
+
     private static Set<Role> roles(Array roles) throws SQLException {
         return Arrays.stream((String[]) roles.getArray()).map(Role::valueOf).collect(Collectors.toSet());
     }

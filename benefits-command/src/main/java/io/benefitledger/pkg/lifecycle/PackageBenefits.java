@@ -1,0 +1,72 @@
+package io.benefitledger.pkg.lifecycle;
+
+import io.benefitledger.offer.GrantOffers;
+import io.benefitledger.offer.OfferCatalogue;
+import io.benefitledger.offer.OfferGrant;
+import io.benefitledger.offer.WithdrawOffers;
+import io.benefitledger.partner.PartnerDirectory;
+import io.benefitledger.pkg.AssignableBenefit;
+import io.benefitledger.pkg.PackageCancelled;
+import io.benefitledger.pkg.PackagePurchased;
+import io.benefitledger.seat.OpenSubscription;
+import io.benefitledger.seat.RevokeSubscription;
+import io.benefitledger.seat.SubscriptionId;
+import io.benefitledger.seat.SubscriptionKind;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+
+import java.util.List;
+
+/**
+ * A package's benefits follow the package: its purchase opens a Subscription for every seat, usage-based
+ * subscription and technical benefit, and grants the Go-To-Market offers the partner's qualifications entitle it to;
+ * a refunded cancellation revokes them all. Runs in the transaction of the purchase or cancellation, so a package
+ * never exists without its seats, nor is refunded with its seats still assigned.
+ */
+@ProcessingGroup(PackageBenefits.GROUP)
+public class PackageBenefits {
+
+    public static final String GROUP = "package-benefits";
+    static final String REVOKED_BY_REFUND = "the package was cancelled with a refund";
+
+    private final CommandGateway commands;
+    private final PartnerDirectory directory;
+    private final OfferCatalogue catalogue;
+
+    public PackageBenefits(CommandGateway commands, PartnerDirectory directory, OfferCatalogue catalogue) {
+        this.commands = commands;
+        this.directory = directory;
+        this.catalogue = catalogue;
+    }
+
+    @EventHandler
+    void on(PackagePurchased event) {
+        for (AssignableBenefit benefit : event.allocations().assignableBenefits(event.packageId())) {
+            commands.sendAndWait(new OpenSubscription(new SubscriptionId(benefit.subscriptionId()), event.packageId(),
+                    event.partnerId(), kind(benefit.category()), benefit.name(), benefit.quantity(), benefit.unit(),
+                    event.at()));
+        }
+        List<OfferGrant> offers = catalogue.offersFor(directory.qualifications(event.partnerId()));
+        if (!offers.isEmpty()) {
+            commands.sendAndWait(new GrantOffers(event.partnerId(), event.packageId(), offers, event.at()));
+        }
+    }
+
+    @EventHandler
+    void on(PackageCancelled event) {
+        for (String subscription : event.revokedSubscriptions()) {
+            commands.sendAndWait(new RevokeSubscription(new SubscriptionId(subscription), event.partnerId(),
+                    REVOKED_BY_REFUND, event.at()));
+        }
+        commands.sendAndWait(new WithdrawOffers(event.partnerId(), event.packageId(), REVOKED_BY_REFUND, event.at()));
+    }
+
+    private static SubscriptionKind kind(AssignableBenefit.Category category) {
+        return switch (category) {
+            case CLOUD_USAGE -> SubscriptionKind.AZURE_USAGE;
+            case VISUAL_STUDIO -> SubscriptionKind.VISUAL_STUDIO;
+            case TECHNICAL -> SubscriptionKind.TECHNICAL;
+        };
+    }
+}
