@@ -1,0 +1,103 @@
+package io.benefitledger.api.offer;
+
+import io.benefitledger.api.web.ReadYourWrites;
+import io.benefitledger.offer.ActivateOffer;
+import io.benefitledger.offer.ConfirmOfferFulfilment;
+import io.benefitledger.offer.DesignateMarketingContact;
+import io.benefitledger.offer.GtmOfferId;
+import io.benefitledger.offer.LanguageTag;
+import io.benefitledger.offer.OfferId;
+import io.benefitledger.offer.PhoneNumber;
+import io.benefitledger.offer.UseOffer;
+import io.benefitledger.partner.EmailAddress;
+import io.benefitledger.partner.PartnerId;
+import io.benefitledger.partner.UserId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/** A partner's Go-To-Market offers: the company marketing contact, activating, confirming and using offers. */
+@RestController
+@RequestMapping("/partners/{partnerId}/go-to-market")
+class GoToMarketController {
+
+    static final String ACTING_USER = "X-Acting-User";
+
+    private final CommandGateway commands;
+    private final ReadYourWrites readYourWrites;
+    private final Clock clock;
+
+    GoToMarketController(CommandGateway commands, ReadYourWrites readYourWrites, Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.clock = clock;
+    }
+
+    record Contact(@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}") String userId,
+                   @NotBlank @Size(max = 254) String alternativeEmail,
+                   @NotBlank @Size(max = 16) String phone,
+                   @NotBlank @Size(max = 35) String preferredLanguage) {
+    }
+
+    record Fulfilment(@NotBlank @Size(max = 100) String fulfilmentReference) {
+    }
+
+    record Use(@NotBlank @Size(max = 2000) String purpose) {
+    }
+
+    /** @param position the global position of the change: pass it as {@code awaitPosition} to read it back */
+    record Recorded(String partnerId, long position) {
+    }
+
+    @PutMapping("/contact")
+    Recorded designateContact(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+                              @Valid @RequestBody Contact request) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new DesignateMarketingContact(partner, new UserId(request.userId()),
+                new EmailAddress(request.alternativeEmail()), new PhoneNumber(request.phone()),
+                new LanguageTag(request.preferredLanguage()), new UserId(actingUser), clock.instant()));
+        return recorded(partner);
+    }
+
+    @PostMapping("/offers/{offerId}/activation")
+    Recorded activate(@PathVariable String partnerId, @PathVariable String offerId,
+                      @RequestHeader(ACTING_USER) String actingUser) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new ActivateOffer(partner, new OfferId(offerId), new UserId(actingUser), clock.instant()));
+        return recorded(partner);
+    }
+
+    @PostMapping("/offers/{offerId}/fulfilment")
+    Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String offerId,
+                               @Valid @RequestBody Fulfilment request) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new ConfirmOfferFulfilment(partner, new OfferId(offerId), request.fulfilmentReference(),
+                clock.instant()));
+        return recorded(partner);
+    }
+
+    @PostMapping("/offers/{offerId}/uses")
+    Recorded use(@PathVariable String partnerId, @PathVariable String offerId,
+                 @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody Use request) {
+        PartnerId partner = new PartnerId(partnerId);
+        commands.sendAndWait(new UseOffer(partner, new OfferId(offerId), new UserId(actingUser), request.purpose(),
+                clock.instant()));
+        return recorded(partner);
+    }
+
+    private Recorded recorded(PartnerId partner) {
+        return new Recorded(partner.value(), readYourWrites.positionOf(GtmOfferId.of(partner)));
+    }
+}

@@ -1,0 +1,105 @@
+package io.benefitledger.api.seat;
+
+import io.benefitledger.api.web.ReadYourWrites;
+import io.benefitledger.partner.EmailAddress;
+import io.benefitledger.partner.PartnerId;
+import io.benefitledger.partner.UserId;
+import io.benefitledger.seat.AssignUser;
+import io.benefitledger.seat.ConfirmFulfilment;
+import io.benefitledger.seat.DrawBenefit;
+import io.benefitledger.seat.Phase;
+import io.benefitledger.seat.RemoveAssignment;
+import io.benefitledger.seat.SubscriptionId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/**
+ * Assignable benefits of a partner's packages (Visual Studio seats, usage-based Azure subscriptions, technical
+ * benefits): assign, remove (reassign is remove then assign), confirm a pending activation, draw incidents and hours.
+ */
+@RestController
+@RequestMapping("/partners/{partnerId}/subscriptions/{subscriptionId}")
+class SubscriptionController {
+
+    static final String ACTING_USER = "X-Acting-User";
+
+    private final CommandGateway commands;
+    private final ReadYourWrites readYourWrites;
+    private final Clock clock;
+
+    SubscriptionController(CommandGateway commands, ReadYourWrites readYourWrites, Clock clock) {
+        this.commands = commands;
+        this.readYourWrites = readYourWrites;
+        this.clock = clock;
+    }
+
+    record Assignment(@NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}") String userId,
+                      @Size(max = 254) String alternativeEmail) {
+    }
+
+    record Fulfilment(@NotBlank @Size(max = 100) String fulfilmentReference) {
+    }
+
+    record Draw(Phase phase, @NotBlank @Size(max = 2000) String description, @Min(1) @Max(10_000) int amount) {
+    }
+
+    /** @param position the global position of the change: pass it as {@code awaitPosition} to read it back */
+    record Recorded(String subscriptionId, long position) {
+    }
+
+    @PostMapping("/assignment")
+    Recorded assign(@PathVariable String partnerId, @PathVariable String subscriptionId,
+                    @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody Assignment request) {
+        SubscriptionId subscription = new SubscriptionId(subscriptionId);
+        commands.sendAndWait(new AssignUser(subscription, new PartnerId(partnerId), new UserId(request.userId()),
+                request.alternativeEmail() == null ? null : new EmailAddress(request.alternativeEmail()),
+                new UserId(actingUser), clock.instant()));
+        return recorded(subscription);
+    }
+
+    @DeleteMapping("/assignment")
+    Recorded remove(@PathVariable String partnerId, @PathVariable String subscriptionId,
+                    @RequestHeader(ACTING_USER) String actingUser) {
+        SubscriptionId subscription = new SubscriptionId(subscriptionId);
+        commands.sendAndWait(new RemoveAssignment(subscription, new PartnerId(partnerId), new UserId(actingUser),
+                clock.instant()));
+        return recorded(subscription);
+    }
+
+    @PostMapping("/fulfilment")
+    Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String subscriptionId,
+                               @Valid @RequestBody Fulfilment request) {
+        SubscriptionId subscription = new SubscriptionId(subscriptionId);
+        commands.sendAndWait(new ConfirmFulfilment(subscription, new PartnerId(partnerId), request.fulfilmentReference(),
+                clock.instant()));
+        return recorded(subscription);
+    }
+
+    @PostMapping("/draws")
+    Recorded draw(@PathVariable String partnerId, @PathVariable String subscriptionId,
+                  @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody Draw request) {
+        SubscriptionId subscription = new SubscriptionId(subscriptionId);
+        commands.sendAndWait(new DrawBenefit(subscription, new PartnerId(partnerId), request.phase(),
+                request.description(), request.amount(), new UserId(actingUser), clock.instant()));
+        return recorded(subscription);
+    }
+
+    private Recorded recorded(SubscriptionId subscription) {
+        return new Recorded(subscription.value(), readYourWrites.positionOf(subscription));
+    }
+}

@@ -1,0 +1,92 @@
+package io.benefitledger.api.tabs;
+
+import io.benefitledger.api.web.ReadModels;
+import io.benefitledger.partner.PartnerId;
+import io.benefitledger.query.cloud.CloudTab;
+import io.benefitledger.query.cloud.CloudTabProjection;
+import io.benefitledger.query.cloud.FindCloudBenefits;
+import io.benefitledger.query.gtm.FindGoToMarket;
+import io.benefitledger.query.gtm.GoToMarketTab;
+import io.benefitledger.query.gtm.GoToMarketTabProjection;
+import io.benefitledger.query.software.FindSoftwareBenefits;
+import io.benefitledger.query.software.SoftwareTab;
+import io.benefitledger.query.software.SoftwareTabProjection;
+import io.benefitledger.query.technical.FindTechnicalBenefits;
+import io.benefitledger.query.technical.TechnicalTab;
+import io.benefitledger.query.technical.TechnicalTabProjection;
+import io.benefitledger.query.visualstudio.FindVisualStudioSeats;
+import io.benefitledger.query.visualstudio.VisualStudioTab;
+import io.benefitledger.query.visualstudio.VisualStudioTabProjection;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/**
+ * The five tabs of a partner's Benefits page, read from their read models. Each read may name the position a
+ * command answered with ({@code awaitPosition}) to wait until the tab shows that write.
+ */
+@RestController
+@RequestMapping("/partners/{partnerId}")
+class BenefitsTabsController {
+
+    private final ReadModels readModels;
+    private final Clock clock;
+
+    BenefitsTabsController(ReadModels readModels, Clock clock) {
+        this.readModels = readModels;
+        this.clock = clock;
+    }
+
+    @GetMapping("/software")
+    SoftwareTab software(@PathVariable String partnerId,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                        @RequestParam(required = false) @Min(1) Long awaitPosition) {
+        return readModels.askAfter(SoftwareTabProjection.NAME, awaitPosition,
+                new FindSoftwareBenefits(partner(partnerId), page, size), SoftwareTab.class);
+    }
+
+    @GetMapping("/cloud")
+    CloudTab cloud(@PathVariable String partnerId,
+                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                   @RequestParam(required = false) @Min(1) Long awaitPosition) {
+        return readModels.askAfter(CloudTabProjection.NAME, awaitPosition,
+                new FindCloudBenefits(partner(partnerId), page, size), CloudTab.class);
+    }
+
+    @GetMapping("/visual-studio")
+    VisualStudioTab visualStudio(@PathVariable String partnerId,
+                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                                 @RequestParam(required = false) @Min(1) Long awaitPosition) {
+        return readModels.askAfter(VisualStudioTabProjection.NAME, awaitPosition,
+                new FindVisualStudioSeats(partner(partnerId), page, size), VisualStudioTab.class);
+    }
+
+    @GetMapping("/technical")
+    TechnicalTab technical(@PathVariable String partnerId,
+                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+                           @RequestParam(required = false) @Min(1) Long awaitPosition) {
+        return readModels.askAfter(TechnicalTabProjection.NAME, awaitPosition,
+                new FindTechnicalBenefits(partner(partnerId), page, size), TechnicalTab.class);
+    }
+
+    @GetMapping("/go-to-market")
+    GoToMarketTab goToMarket(@PathVariable String partnerId,
+                             @RequestParam(required = false) @Min(1) Long awaitPosition) {
+        return readModels.askAfter(GoToMarketTabProjection.NAME, awaitPosition,
+                new FindGoToMarket(partner(partnerId), clock.instant()), GoToMarketTab.class);
+    }
+
+    private static String partner(String partnerId) {
+        return new PartnerId(partnerId).value();
+    }
+}

@@ -1,0 +1,105 @@
+package io.benefitledger.query.cloud;
+
+import io.benefitledger.query.BenefitStatus;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A row of the Cloud tab: a license-based subscription, activated by revealing its keys, or a usage-based Azure
+ * subscription, activated by the admin who assigns it to themself.
+ */
+@Entity
+@Table(name = "cloud_benefit")
+public class CloudBenefit {
+
+    public enum Kind { LICENSE_BASED, USAGE_BASED }
+
+    @Id
+    private String benefitId;
+    private String partnerId;
+    private String packageId;
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+    private String name;
+    private int keysAllocated;
+    private int keysRevealed;
+    private String specialInstructions;
+    private String assignedUser;
+    @Enumerated(EnumType.STRING)
+    private BenefitStatus status;
+    private Instant openedAt;
+    private Instant activatedAt;
+    private long lastEventPosition;
+
+    protected CloudBenefit() {
+    }
+
+    private CloudBenefit(String benefitId, String partnerId, String packageId, Kind kind, String name, int keysAllocated,
+                         String specialInstructions, Instant openedAt, long position) {
+        this.benefitId = benefitId;
+        this.partnerId = partnerId;
+        this.packageId = packageId;
+        this.kind = kind;
+        this.name = name;
+        this.keysAllocated = keysAllocated;
+        this.specialInstructions = specialInstructions;
+        this.status = BenefitStatus.AVAILABLE;
+        this.openedAt = openedAt;
+        this.lastEventPosition = position;
+    }
+
+    static String licenseId(String packageId, String productId) {
+        return packageId + "/" + productId;
+    }
+
+    static CloudBenefit licenseBased(String packageId, String productId, String partnerId, String name, int keys,
+                                     String specialInstructions, Instant openedAt, long position) {
+        return new CloudBenefit(licenseId(packageId, productId), partnerId, packageId, Kind.LICENSE_BASED, name, keys,
+                specialInstructions, openedAt, position);
+    }
+
+    static CloudBenefit usageBased(String subscriptionId, String partnerId, String packageId, String name,
+                                   Instant openedAt, long position) {
+        return new CloudBenefit(subscriptionId, partnerId, packageId, Kind.USAGE_BASED, name, 0, "", openedAt, position);
+    }
+
+    void keysRevealed(int count, Instant at, long position) {
+        keysRevealed += count;
+        activated(at, position);
+    }
+
+    void assigned(String user, Instant at, long position) {
+        assignedUser = user;
+        activated(at, position);
+    }
+
+    void freed(BenefitStatus newStatus, long position) {
+        assignedUser = null;
+        status = newStatus;
+        lastEventPosition = position;
+    }
+
+
+
+    boolean hasSeen(long position) {
+        return position <= lastEventPosition;
+    }
+
+    private void activated(Instant at, long position) {
+        status = BenefitStatus.ACTIVE;
+        if (activatedAt == null) {
+            activatedAt = at;
+        }
+        lastEventPosition = position;
+    }
+
+    CloudBenefitView view() {
+        return new CloudBenefitView(benefitId, packageId, kind, name, keysAllocated, keysRevealed,
+                keysAllocated - keysRevealed, specialInstructions, assignedUser, status, openedAt, activatedAt);
+    }
+}

@@ -1,0 +1,22 @@
+package io.benefitledger.query.gtm;
+
+import io.benefitledger.query.BenefitStatus;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A partner's Go-To-Market tab: its marketing contact, if designated, and its offers with their status. */
+public record GoToMarketTab(Contact marketingContact, List<Offer> offers) {
+
+    public record Contact(String user, String alternativeEmail, String phone, String preferredLanguage,
+                          String designatedBy, Instant designatedAt) {
+    }
+
+    public record Offer(String offerId, String name, String packageId, BenefitStatus status, Instant grantedAt,
+                        Instant requestedAt, Instant activatedAt, Instant expiresAt, Instant lastUsedAt) {
+    }
+
+    public GoToMarketTab {
+        offers = List.copyOf(offers);
+    }
+}

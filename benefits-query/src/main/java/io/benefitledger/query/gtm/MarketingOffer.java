@@ -1,0 +1,92 @@
+package io.benefitledger.query.gtm;
+
+import io.benefitledger.query.BenefitStatus;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** A Go-To-Market offer of the partner. An active offer reads as expired once its expiry has passed. */
+@Entity
+@Table(name = "gtm_offer")
+@IdClass(MarketingOffer.Key.class)
+public class MarketingOffer {
+
+    public record Key(String partnerId, String offerId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    private String partnerId;
+    @Id
+    private String offerId;
+    private String packageId;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private BenefitStatus status;
+    private Instant grantedAt;
+    private Instant requestedAt;
+    private Instant activatedAt;
+    private Instant expiresAt;
+    private Instant lastUsedAt;
+    private long lastEventPosition;
+
+    protected MarketingOffer() {
+    }
+
+    MarketingOffer(String partnerId, String offerId) {
+        this.partnerId = partnerId;
+        this.offerId = offerId;
+    }
+
+    void granted(String packageId, String name, Instant at, long position) {
+        this.packageId = packageId;
+        this.name = name;
+        this.status = BenefitStatus.AVAILABLE;
+        this.grantedAt = at;
+        this.requestedAt = null;
+        this.activatedAt = null;
+        this.expiresAt = null;
+        this.lastEventPosition = position;
+    }
+
+    void requested(Instant at, long position) {
+        status = BenefitStatus.PENDING;
+        requestedAt = at;
+        lastEventPosition = position;
+    }
+
+    void activated(Instant at, Instant expiresAt, long position) {
+        status = BenefitStatus.ACTIVE;
+        activatedAt = at;
+        this.expiresAt = expiresAt;
+        lastEventPosition = position;
+    }
+
+    void used(Instant at, long position) {
+        lastUsedAt = at;
+        lastEventPosition = position;
+    }
+
+    void withdrawn(long position) {
+        status = BenefitStatus.REVOKED;
+        lastEventPosition = position;
+    }
+
+    boolean hasSeen(long position) {
+        return position <= lastEventPosition;
+    }
+
+    GoToMarketTab.Offer view(Instant at) {
+        BenefitStatus shown = status == BenefitStatus.ACTIVE && at.isAfter(expiresAt) ? BenefitStatus.EXPIRED : status;
+        return new GoToMarketTab.Offer(offerId, name, packageId, shown, grantedAt, requestedAt, activatedAt, expiresAt,
+                lastUsedAt);
+    }
+}

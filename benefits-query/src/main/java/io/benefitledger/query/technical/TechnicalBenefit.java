@@ -1,0 +1,89 @@
+package io.benefitledger.query.technical;
+
+import io.benefitledger.pkg.TechnicalAllocation;
+import io.benefitledger.query.BenefitStatus;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A row of the Technical benefits tab: incidents or hours, who holds them, what is drawn and what is left. */
+@Entity
+@Table(name = "technical_benefit")
+public class TechnicalBenefit {
+
+    @Id
+    private String subscriptionId;
+    private String partnerId;
+    private String packageId;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private TechnicalAllocation.Unit unit;
+    private int quantity;
+    private int drawn;
+    @Enumerated(EnumType.STRING)
+    private BenefitStatus status;
+    private String assignedUser;
+    private String alternativeEmail;
+    private Instant pendingSince;
+    private Instant activatedAt;
+    private Instant openedAt;
+    private long lastEventPosition;
+
+    protected TechnicalBenefit() {
+    }
+
+    TechnicalBenefit(String subscriptionId, String partnerId, String packageId, String name,
+                     TechnicalAllocation.Unit unit, int quantity, Instant openedAt, long position) {
+        this.subscriptionId = subscriptionId;
+        this.partnerId = partnerId;
+        this.packageId = packageId;
+        this.name = name;
+        this.unit = unit;
+        this.quantity = quantity;
+        this.status = BenefitStatus.AVAILABLE;
+        this.openedAt = openedAt;
+        this.lastEventPosition = position;
+    }
+
+    void assigned(String user, String alternativeEmail, Instant at, long position) {
+        this.assignedUser = user;
+        this.alternativeEmail = alternativeEmail;
+        this.status = BenefitStatus.PENDING;
+        this.pendingSince = at;
+        this.lastEventPosition = position;
+    }
+
+    void fulfilled(Instant at, long position) {
+        status = BenefitStatus.ACTIVE;
+        pendingSince = null;
+        activatedAt = at;
+        lastEventPosition = position;
+    }
+
+    void drawn(int remaining, long position) {
+        drawn = quantity - remaining;
+        lastEventPosition = position;
+    }
+
+    void freed(BenefitStatus newStatus, long position) {
+        assignedUser = null;
+        alternativeEmail = null;
+        pendingSince = null;
+        activatedAt = null;
+        status = newStatus;
+        lastEventPosition = position;
+    }
+
+    boolean hasSeen(long position) {
+        return position <= lastEventPosition;
+    }
+
+    TechnicalBenefitView view() {
+        return new TechnicalBenefitView(subscriptionId, packageId, name, unit, quantity, drawn, quantity - drawn, status,
+                assignedUser, alternativeEmail, pendingSince, activatedAt, openedAt);
+    }
+}

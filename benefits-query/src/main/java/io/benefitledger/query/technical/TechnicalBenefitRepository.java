@@ -1,0 +1,10 @@
+package io.benefitledger.query.technical;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TechnicalBenefitRepository extends JpaRepository<TechnicalBenefit, String> {
+
+    Page<TechnicalBenefit> findByPartnerId(String partnerId, Pageable pageable);
+}

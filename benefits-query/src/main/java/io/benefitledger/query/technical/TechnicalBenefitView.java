@@ -1,0 +1,12 @@
+package io.benefitledger.query.technical;
+
+import io.benefitledger.pkg.TechnicalAllocation;
+import io.benefitledger.query.BenefitStatus;
+
+import java.time.Instant;
+
+/** A technical benefit as the tab shows it; {@code pendingSince} says how long its activation has waited. */
+public record TechnicalBenefitView(String subscriptionId, String packageId, String name, TechnicalAllocation.Unit unit,
+                                   int quantity, int drawn, int remaining, BenefitStatus status, String assignedUser,
+                                   String alternativeEmail, Instant pendingSince, Instant activatedAt, Instant openedAt) {
+}

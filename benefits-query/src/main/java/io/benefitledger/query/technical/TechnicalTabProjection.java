@@ -1,0 +1,90 @@
+package io.benefitledger.query.technical;
+
+import io.benefitledger.query.BenefitStatus;
+import io.benefitledger.seat.ActivationFulfilled;
+import io.benefitledger.seat.AssignmentRemoved;
+import io.benefitledger.seat.BenefitDrawn;
+import io.benefitledger.seat.SubscriptionKind;
+import io.benefitledger.seat.SubscriptionOpened;
+import io.benefitledger.seat.SubscriptionRevoked;
+import io.benefitledger.seat.UserAssigned;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+import java.util.function.Consumer;
+
+/** Builds the Technical benefits tab: incidents and hours, their activation and what is left of them. */
+@Component
+@ProcessingGroup(TechnicalTabProjection.NAME)
+public class TechnicalTabProjection {
+
+    public static final String NAME = "technical-tab";
+
+    private final TechnicalBenefitRepository rows;
+
+    TechnicalTabProjection(TechnicalBenefitRepository rows) {
+        this.rows = rows;
+    }
+
+    @EventHandler
+    void on(SubscriptionOpened event, TrackingToken token) {
+        if (event.kind() == SubscriptionKind.TECHNICAL && !rows.existsById(event.subscriptionId().value())) {
+            rows.save(new TechnicalBenefit(event.subscriptionId().value(), event.partnerId().value(),
+                    event.packageId().value(), event.benefitName(), event.unit(), event.quantity(), event.at(),
+                    position(token)));
+        }
+    }
+
+    @EventHandler
+    void on(UserAssigned event, TrackingToken token) {
+        update(event.subscriptionId().value(), token, row -> row.assigned(event.assignee().value(),
+                event.alternativeEmail() == null ? null : event.alternativeEmail().value(), event.at(), position(token)));
+    }
+
+    @EventHandler
+    void on(ActivationFulfilled event, TrackingToken token) {
+        update(event.subscriptionId().value(), token, row -> row.fulfilled(event.at(), position(token)));
+    }
+
+    @EventHandler
+    void on(BenefitDrawn event, TrackingToken token) {
+        update(event.subscriptionId().value(), token, row -> row.drawn(event.remaining(), position(token)));
+    }
+
+    @EventHandler
+    void on(AssignmentRemoved event, TrackingToken token) {
+        update(event.subscriptionId().value(), token, row -> row.freed(BenefitStatus.AVAILABLE, position(token)));
+    }
+
+    @EventHandler
+    void on(SubscriptionRevoked event, TrackingToken token) {
+        update(event.subscriptionId().value(), token, row -> row.freed(BenefitStatus.REVOKED, position(token)));
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    TechnicalTab handle(FindTechnicalBenefits query) {
+        var page = rows.findByPartnerId(query.partnerId(),
+                PageRequest.of(query.page(), query.size(), Sort.by("openedAt", "subscriptionId"))).map(TechnicalBenefit::view);
+        return new TechnicalTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
+    }
+
+    /** Rows of other kinds of subscription are not this tab's; a redelivered event changes nothing. */
+    private void update(String subscriptionId, TrackingToken token, Consumer<TechnicalBenefit> change) {
+        rows.findById(subscriptionId).filter(row -> !row.hasSeen(position(token))).ifPresent(change);
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+}

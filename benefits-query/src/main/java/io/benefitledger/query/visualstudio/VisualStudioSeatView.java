@@ -1,0 +1,10 @@
+package io.benefitledger.query.visualstudio;
+
+import io.benefitledger.query.BenefitStatus;
+
+import java.time.Instant;
+
+/** A Visual Studio seat as the tab shows it. */
+public record VisualStudioSeatView(String subscriptionId, String packageId, String name, BenefitStatus status,
+                                   String assignedUser, Instant assignedAt, Instant openedAt) {
+}

@@ -1,0 +1,76 @@
+package io.benefitledger.query.visualstudio;
+
+import io.benefitledger.query.BenefitStatus;
+import io.benefitledger.seat.AssignmentRemoved;
+import io.benefitledger.seat.SubscriptionKind;
+import io.benefitledger.seat.SubscriptionOpened;
+import io.benefitledger.seat.SubscriptionRevoked;
+import io.benefitledger.seat.UserAssigned;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/** Builds the Visual Studio subscriptions tab: every seat of every package, free or assigned. */
+@Component
+@ProcessingGroup(VisualStudioTabProjection.NAME)
+public class VisualStudioTabProjection {
+
+    public static final String NAME = "visual-studio-tab";
+
+    private final VisualStudioSeatRepository rows;
+
+    VisualStudioTabProjection(VisualStudioSeatRepository rows) {
+        this.rows = rows;
+    }
+
+    @EventHandler
+    void on(SubscriptionOpened event, TrackingToken token) {
+        if (event.kind() == SubscriptionKind.VISUAL_STUDIO && !rows.existsById(event.subscriptionId().value())) {
+            rows.save(new VisualStudioSeat(event.subscriptionId().value(), event.partnerId().value(),
+                    event.packageId().value(), event.benefitName(), event.at(), position(token)));
+        }
+    }
+
+    @EventHandler
+    void on(UserAssigned event, TrackingToken token) {
+        long position = position(token);
+        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(position))
+                .ifPresent(row -> row.assigned(event.assignee().value(), event.at(), position));
+    }
+
+    @EventHandler
+    void on(AssignmentRemoved event, TrackingToken token) {
+        long position = position(token);
+        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(position))
+                .ifPresent(row -> row.freed(BenefitStatus.AVAILABLE, position));
+    }
+
+    @EventHandler
+    void on(SubscriptionRevoked event, TrackingToken token) {
+        long position = position(token);
+        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(position))
+                .ifPresent(row -> row.freed(BenefitStatus.REVOKED, position));
+    }
+
+    @ResetHandler
+    void reset() {
+        rows.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    VisualStudioTab handle(FindVisualStudioSeats query) {
+        var page = rows.findByPartnerId(query.partnerId(),
+                PageRequest.of(query.page(), query.size(), Sort.by("openedAt", "subscriptionId"))).map(VisualStudioSeat::view);
+        return new VisualStudioTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
+                rows.countByPartnerIdAndStatus(query.partnerId(), BenefitStatus.ACTIVE));
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+}
