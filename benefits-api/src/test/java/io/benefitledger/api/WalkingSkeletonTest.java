@@ -107,7 +107,8 @@ class WalkingSkeletonTest {
             assertThat(reason.get("evidence").get(0).get("eventType").asText()).isEqualTo("KeysRevealed");
             assertThat(reason.get("evidence").get(0).get("globalPosition").asLong()).isEqualTo(revealPosition);
         });
-        JsonNode row = get("/partners/" + partner + "/software").get("rows").get(0);
+        JsonNode row = get("/partners/" + partner + "/software?awaitPosition=" + revealed.getBody().get("position").asLong())
+                .get("rows").get(0);
         assertThat(row.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(row.get("keysRemaining").asInt()).isEqualTo(1);
         assertThat(row.has("keys")).as("license keys never appear on the tab").isFalse();

@@ -4,7 +4,6 @@ import io.benefitledger.api.web.ReadYourWrites;
 import io.benefitledger.offer.ActivateOffer;
 import io.benefitledger.offer.ConfirmOfferFulfilment;
 import io.benefitledger.offer.DesignateMarketingContact;
-import io.benefitledger.offer.GtmOfferId;
 import io.benefitledger.offer.LanguageTag;
 import io.benefitledger.offer.OfferId;
 import io.benefitledger.offer.PhoneNumber;
@@ -98,6 +97,6 @@ class GoToMarketController {
     }
 
     private Recorded recorded(PartnerId partner) {
-        return new Recorded(partner.value(), readYourWrites.positionOf(GtmOfferId.of(partner)));
+        return new Recorded(partner.value(), readYourWrites.positionAfterCommand());
     }
 }

@@ -101,6 +101,6 @@ class PartnerController {
     }
 
     private Recorded recorded(PartnerId partner) {
-        return new Recorded(partner.value(), readYourWrites.positionOf(partner));
+        return new Recorded(partner.value(), readYourWrites.positionAfterCommand());
     }
 }

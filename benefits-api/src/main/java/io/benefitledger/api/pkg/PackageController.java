@@ -75,7 +75,7 @@ class PackageController {
                 request.allocations(), new UserId(actingUser), clock.instant()));
         return ResponseEntity
                 .created(uris.path("/partners/{partnerId}/packages/{packageId}").build(partnerId, packageId.value()))
-                .body(new Purchased(packageId.value(), readYourWrites.positionOf(packageId)));
+                .body(new Purchased(packageId.value(), readYourWrites.positionAfterCommand()));
     }
 
     @PostMapping("/{packageId}/software/{productId}/keys")
@@ -85,7 +85,7 @@ class PackageController {
                 new ProductId(productId), request.countOrOne(), request.language(), request.operatingSystem(),
                 new UserId(actingUser), clock.instant()));
         return new Revealed(packageId, productId, revealed.keys(), revealed.language(), revealed.operatingSystem(),
-                revealed.downloadLink(), revealed.at(), readYourWrites.positionOf(packageId));
+                revealed.downloadLink(), revealed.at(), readYourWrites.positionAfterCommand());
     }
 
     @PostMapping("/{packageId}/cancellation")
@@ -95,7 +95,7 @@ class PackageController {
         RefundDecision decision = commands.sendAndWait(new RequestCancellation(new PackageId(packageId),
                 new PartnerId(partnerId), request.serviceRequest(), new UserId(actingUser), clock.instant()));
         return new CancellationDecided(packageId, decision.eligible() ? "cancelled-with-refund" : "denied", decision,
-                readYourWrites.positionOf(packageId));
+                readYourWrites.positionAfterCommand());
     }
 
     @GetMapping("/{packageId}/refund-eligibility")

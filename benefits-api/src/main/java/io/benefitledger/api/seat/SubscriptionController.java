@@ -100,6 +100,6 @@ class SubscriptionController {
     }
 
     private Recorded recorded(SubscriptionId subscription) {
-        return new Recorded(subscription.value(), readYourWrites.positionOf(subscription));
+        return new Recorded(subscription.value(), readYourWrites.positionAfterCommand());
     }
 }

@@ -1,6 +1,9 @@
 package io.benefitledger.api.web;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -11,11 +14,14 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lets a client read its own writes. A command answers with the global position of the last event it recorded;
- * a read that names that position waits until the read model's processor has processed it. Progress is read from
- * the shared token store rather than from this node's processor, so it holds when another node owns the segments.
+ * a read that names that position waits until every segment of the read model's processor has processed it.
+ * A segment this node owns is judged by its in-memory progress: a pooled processor stores a segment's token only
+ * when that segment handles an event, or when it extends its claim, so a stored token may lag behind events the
+ * segment had nothing to do with. A segment another node owns is judged by the shared token store.
  */
 @Component
 public class ReadYourWrites {
@@ -24,20 +30,26 @@ public class ReadYourWrites {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final EventProcessingConfiguration processing;
     private final Duration maximumWait;
 
-    ReadYourWrites(JdbcTemplate jdbc, Serializer serializer, @Value("${ledger.read-your-writes.maximum-wait}") Duration maximumWait) {
+    ReadYourWrites(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing,
+                   @Value("${ledger.read-your-writes.maximum-wait}") Duration maximumWait) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.processing = processing;
         this.maximumWait = maximumWait;
     }
 
-    /** The global position of the last event recorded for an aggregate: what a client waits for to see its write. */
-    public long positionOf(Object aggregateId) {
-        Long position = jdbc.queryForObject("select max(global_index) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, aggregateId.toString());
+    /**
+     * Asked right after a command returns: a global position at or after every event the command recorded. Not the
+     * position of the aggregate's own last event, because the command's transaction also records the events of the
+     * policies it set off (a purchase opens its seats after the purchase event).
+     */
+    public long positionAfterCommand() {
+        Long position = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         if (position == null) {
-            throw new IllegalStateException("no event is recorded for " + aggregateId);
+            throw new IllegalStateException("no event is recorded yet");
         }
         return position;
     }
@@ -64,12 +76,25 @@ public class ReadYourWrites {
     }
 
     private boolean processed(String processor, TrackingToken wanted) {
-        List<TrackingToken> tokens = jdbc.query("select token, token_type from token_entry where processor_name = ?",
-                (row, index) -> row.getBytes("token") == null ? null
-                        : serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("token"), byte[].class,
-                        row.getString("token_type"), null)),
+        Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        List<Boolean> segments = jdbc.query("select segment, token, token_type from token_entry where processor_name = ?",
+                (row, index) -> covers(localToken(local.get(row.getInt("segment"))), wanted)
+                                || covers(stored(row.getBytes("token"), row.getString("token_type")), wanted),
                 processor);
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null && token.covers(wanted));
+        return !segments.isEmpty() && segments.stream().allMatch(Boolean::booleanValue);
+    }
+
+    private static TrackingToken localToken(EventTrackerStatus status) {
+        return status == null ? null : status.getTrackingToken();
+    }
+
+    private TrackingToken stored(byte[] token, String type) {
+        return token == null ? null : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    }
+
+    private static boolean covers(TrackingToken token, TrackingToken wanted) {
+        return token != null && token.covers(wanted);
     }
 
     /** The read model has not caught up with a position a client asked to see within the maximum wait. */

@@ -34,24 +34,30 @@ public class GoToMarketTabProjection {
     @EventHandler
     void on(OffersGranted event, TrackingToken token) {
         long position = position(token);
-        event.offers().forEach(grant -> {
-            MarketingOffer offer = offers.findById(new MarketingOffer.Key(event.partnerId().value(), grant.offerId().value()))
-                    .orElseGet(() -> offers.save(new MarketingOffer(event.partnerId().value(), grant.offerId().value())));
-            if (!offer.hasSeen(position)) {
-                offer.granted(event.packageId().value(), grant.name(), event.at(), position);
-            }
-        });
+        event.offers().forEach(grant -> offers.findById(new MarketingOffer.Key(event.partnerId().value(), grant.offerId().value()))
+                .ifPresentOrElse(
+                        offer -> {
+                            if (!offer.hasSeen(position)) {
+                                offer.granted(event.packageId().value(), grant.name(), event.at(), position);
+                            }
+                        },
+                        () -> offers.save(new MarketingOffer(event.partnerId().value(), grant.offerId().value(),
+                                event.packageId().value(), grant.name(), event.at(), position))));
     }
 
     @EventHandler
     void on(ContactDesignated event, TrackingToken token) {
         long position = position(token);
-        MarketingContact contact = contacts.findById(event.partnerId().value())
-                .orElseGet(() -> contacts.save(new MarketingContact(event.partnerId().value())));
-        if (!contact.hasSeen(position)) {
-            contact.designated(event.contact().value(), event.alternativeEmail().value(), event.phone().value(),
-                    event.preferredLanguage().value(), event.designatedBy().value(), event.at(), position);
-        }
+        contacts.findById(event.partnerId().value()).ifPresentOrElse(
+                contact -> {
+                    if (!contact.hasSeen(position)) {
+                        contact.designated(event.contact().value(), event.alternativeEmail().value(), event.phone().value(),
+                                event.preferredLanguage().value(), event.designatedBy().value(), event.at(), position);
+                    }
+                },
+                () -> contacts.save(new MarketingContact(event.partnerId().value(), event.contact().value(),
+                        event.alternativeEmail().value(), event.phone().value(), event.preferredLanguage().value(),
+                        event.designatedBy().value(), event.at(), position)));
     }
 
     @EventHandler

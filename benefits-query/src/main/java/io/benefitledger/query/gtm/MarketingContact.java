@@ -24,8 +24,10 @@ public class MarketingContact {
     protected MarketingContact() {
     }
 
-    MarketingContact(String partnerId) {
+    MarketingContact(String partnerId, String contactUser, String alternativeEmail, String phone,
+                     String preferredLanguage, String designatedBy, Instant at, long position) {
         this.partnerId = partnerId;
+        designated(contactUser, alternativeEmail, phone, preferredLanguage, designatedBy, at, position);
     }
 
     void designated(String contactUser, String alternativeEmail, String phone, String preferredLanguage,

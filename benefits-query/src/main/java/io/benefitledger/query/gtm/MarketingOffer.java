@@ -41,9 +41,10 @@ public class MarketingOffer {
     protected MarketingOffer() {
     }
 
-    MarketingOffer(String partnerId, String offerId) {
+    MarketingOffer(String partnerId, String offerId, String packageId, String name, Instant at, long position) {
         this.partnerId = partnerId;
         this.offerId = offerId;
+        granted(packageId, name, at, position);
     }
 
     void granted(String packageId, String name, Instant at, long position) {
