@@ -49,7 +49,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail aggregateNotFound(AggregateNotFoundException notFound) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                "no package, seat or offer " + notFound.getAggregateIdentifier() + " was found");
+                notFound.getAggregateIdentifier() + " was not found");
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
