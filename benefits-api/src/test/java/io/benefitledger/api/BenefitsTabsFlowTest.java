@@ -96,6 +96,11 @@ class BenefitsTabsFlowTest {
         JsonNode tab = alice.get(tab("visual-studio", reassigned));
         assertThat(tab.get("rows").get(0).get("assignedUser").asText()).isEqualTo("mia");
         assertThat(tab.get("assigned").asInt()).isEqualTo(1);
+        JsonNode free = alice.get(tab("visual-studio", reassigned) + "&status=AVAILABLE&size=1");
+        assertThat(free.get("total").asInt()).isEqualTo(1);
+        assertThat(free.get("rows").get(0).get("subscriptionId").asText()).endsWith(":vs:2");
+        assertThat(alice.send(HttpMethod.GET, tab("visual-studio", reassigned) + "&status=SOLD", null).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.benefitledger.api.tabs;
 
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
+import io.benefitledger.query.BenefitStatus;
 import io.benefitledger.query.cloud.CloudTab;
 import io.benefitledger.query.cloud.CloudTabProjection;
 import io.benefitledger.query.cloud.FindCloudBenefits;
@@ -28,8 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 
 /**
- * The five tabs of a partner's Benefits page, read from their read models. Each read may name the position a
- * command answered with ({@code awaitPosition}) to wait until the tab shows that write.
+ * The five tabs of a partner's Benefits page, read from their read models, a page at a time and optionally only the
+ * rows in one {@code status}. Each read may name the position a command answered with ({@code awaitPosition}) to
+ * wait until the tab shows that write.
  */
 @RestController
 @RequestMapping("/partners/{partnerId}")
@@ -45,38 +47,42 @@ class BenefitsTabsController {
 
     @GetMapping("/software")
     SoftwareTab software(@PathVariable String partnerId,
-                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(required = false) BenefitStatus status,
+                   @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(SoftwareTabProjection.NAME, awaitPosition,
-                new FindSoftwareBenefits(partner(partnerId), page, size), SoftwareTab.class);
+                new FindSoftwareBenefits(partner(partnerId), status, page, size), SoftwareTab.class);
     }
 
     @GetMapping("/cloud")
     CloudTab cloud(@PathVariable String partnerId,
+                   @RequestParam(required = false) BenefitStatus status,
                    @RequestParam(defaultValue = "0") @Min(0) int page,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                    @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(CloudTabProjection.NAME, awaitPosition,
-                new FindCloudBenefits(partner(partnerId), page, size), CloudTab.class);
+                new FindCloudBenefits(partner(partnerId), status, page, size), CloudTab.class);
     }
 
     @GetMapping("/visual-studio")
     VisualStudioTab visualStudio(@PathVariable String partnerId,
-                                 @RequestParam(defaultValue = "0") @Min(0) int page,
+                                 @RequestParam(required = false) BenefitStatus status,
+                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                  @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(VisualStudioTabProjection.NAME, awaitPosition,
-                new FindVisualStudioSeats(partner(partnerId), page, size), VisualStudioTab.class);
+                new FindVisualStudioSeats(partner(partnerId), status, page, size), VisualStudioTab.class);
     }
 
     @GetMapping("/technical")
     TechnicalTab technical(@PathVariable String partnerId,
-                           @RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(required = false) BenefitStatus status,
+                   @RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                            @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(TechnicalTabProjection.NAME, awaitPosition,
-                new FindTechnicalBenefits(partner(partnerId), page, size), TechnicalTab.class);
+                new FindTechnicalBenefits(partner(partnerId), status, page, size), TechnicalTab.class);
     }
 
     @GetMapping("/go-to-market")

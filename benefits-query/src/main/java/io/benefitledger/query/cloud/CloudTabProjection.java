@@ -88,8 +88,10 @@ public class CloudTabProjection {
 
     @QueryHandler
     CloudTab handle(FindCloudBenefits query) {
-        var page = rows.findByPartnerId(query.partnerId(),
-                PageRequest.of(query.page(), query.size(), Sort.by("openedAt", "benefitId"))).map(CloudBenefit::view);
+        PageRequest request = PageRequest.of(query.page(), query.size(), Sort.by("openedAt", "benefitId"));
+        var page = (query.status() == null
+                ? rows.findByPartnerId(query.partnerId(), request)
+                : rows.findByPartnerIdAndStatus(query.partnerId(), query.status(), request)).map(CloudBenefit::view);
         return new CloudTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
     }
 

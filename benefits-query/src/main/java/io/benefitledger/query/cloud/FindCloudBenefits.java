@@ -1,5 +1,7 @@
 package io.benefitledger.query.cloud;
 
-/** The Cloud tab of a partner, one page of it. */
-public record FindCloudBenefits(String partnerId, int page, int size) {
+import io.benefitledger.query.BenefitStatus;
+
+/** The Cloud tab of a partner, one page of it; only rows in {@code status} when it is given. */
+public record FindCloudBenefits(String partnerId, BenefitStatus status, int page, int size) {
 }

@@ -1,5 +1,7 @@
 package io.benefitledger.query.software;
 
-/** The Software tab of a partner, one page of it. */
-public record FindSoftwareBenefits(String partnerId, int page, int size) {
+import io.benefitledger.query.BenefitStatus;
+
+/** The Software tab of a partner, one page of it; only rows in {@code status} when it is given. */
+public record FindSoftwareBenefits(String partnerId, BenefitStatus status, int page, int size) {
 }

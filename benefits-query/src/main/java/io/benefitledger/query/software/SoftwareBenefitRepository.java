@@ -1,5 +1,7 @@
 package io.benefitledger.query.software;
 
+import io.benefitledger.query.BenefitStatus;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,6 +13,8 @@ import java.util.List;
 interface SoftwareBenefitRepository extends JpaRepository<SoftwareBenefit, SoftwareBenefit.Key> {
 
     Page<SoftwareBenefit> findByPartnerId(String partnerId, Pageable pageable);
+
+    Page<SoftwareBenefit> findByPartnerIdAndStatus(String partnerId, BenefitStatus status, Pageable pageable);
 
     List<SoftwareBenefit> findByPackageId(String packageId);
 

@@ -62,7 +62,9 @@ public class SoftwareTabProjection {
     @QueryHandler
     SoftwareTab handle(FindSoftwareBenefits query) {
         PageRequest request = PageRequest.of(query.page(), query.size(), Sort.by("purchasedAt", "packageId", "productId"));
-        var page = rows.findByPartnerId(query.partnerId(), request).map(SoftwareBenefit::view);
+        var page = (query.status() == null
+                ? rows.findByPartnerId(query.partnerId(), request)
+                : rows.findByPartnerIdAndStatus(query.partnerId(), query.status(), request)).map(SoftwareBenefit::view);
         return new SoftwareTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
     }
 

@@ -1,5 +1,7 @@
 package io.benefitledger.query.technical;
 
+import io.benefitledger.query.BenefitStatus;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface TechnicalBenefitRepository extends JpaRepository<TechnicalBenefit, String> {
 
     Page<TechnicalBenefit> findByPartnerId(String partnerId, Pageable pageable);
+
+    Page<TechnicalBenefit> findByPartnerIdAndStatus(String partnerId, BenefitStatus status, Pageable pageable);
 }

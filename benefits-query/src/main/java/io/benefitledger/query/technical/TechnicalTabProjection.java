@@ -74,8 +74,10 @@ public class TechnicalTabProjection {
 
     @QueryHandler
     TechnicalTab handle(FindTechnicalBenefits query) {
-        var page = rows.findByPartnerId(query.partnerId(),
-                PageRequest.of(query.page(), query.size(), Sort.by("openedAt", "subscriptionId"))).map(TechnicalBenefit::view);
+        PageRequest request = PageRequest.of(query.page(), query.size(), Sort.by("openedAt", "subscriptionId"));
+        var page = (query.status() == null
+                ? rows.findByPartnerId(query.partnerId(), request)
+                : rows.findByPartnerIdAndStatus(query.partnerId(), query.status(), request)).map(TechnicalBenefit::view);
         return new TechnicalTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
     }
 

@@ -1,5 +1,7 @@
 package io.benefitledger.query.visualstudio;
 
-/** The Visual Studio subscriptions tab of a partner, one page of it. */
-public record FindVisualStudioSeats(String partnerId, int page, int size) {
+import io.benefitledger.query.BenefitStatus;
+
+/** The Visual Studio subscriptions tab of a partner, one page of it; only rows in {@code status} when it is given. */
+public record FindVisualStudioSeats(String partnerId, BenefitStatus status, int page, int size) {
 }

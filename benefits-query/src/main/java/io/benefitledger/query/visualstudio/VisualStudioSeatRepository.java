@@ -9,5 +9,7 @@ interface VisualStudioSeatRepository extends JpaRepository<VisualStudioSeat, Str
 
     Page<VisualStudioSeat> findByPartnerId(String partnerId, Pageable pageable);
 
+    Page<VisualStudioSeat> findByPartnerIdAndStatus(String partnerId, BenefitStatus status, Pageable pageable);
+
     long countByPartnerIdAndStatus(String partnerId, BenefitStatus status);
 }

@@ -64,8 +64,10 @@ public class VisualStudioTabProjection {
 
     @QueryHandler
     VisualStudioTab handle(FindVisualStudioSeats query) {
-        var page = rows.findByPartnerId(query.partnerId(),
-                PageRequest.of(query.page(), query.size(), Sort.by("openedAt", "subscriptionId"))).map(VisualStudioSeat::view);
+        PageRequest request = PageRequest.of(query.page(), query.size(), Sort.by("openedAt", "subscriptionId"));
+        var page = (query.status() == null
+                ? rows.findByPartnerId(query.partnerId(), request)
+                : rows.findByPartnerIdAndStatus(query.partnerId(), query.status(), request)).map(VisualStudioSeat::view);
         return new VisualStudioTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
                 rows.countByPartnerIdAndStatus(query.partnerId(), BenefitStatus.ACTIVE));
     }
