@@ -32,14 +32,15 @@ class BenefitsTabsFlowTest {
 
     final String partner = "contoso-" + UUID.randomUUID();
     final String packageId = "pkg-" + UUID.randomUUID().toString().substring(0, 8);
+    LedgerClient operator;
     LedgerClient alice;
 
     @BeforeEach
     void registerPartnerWithItsUsers() {
-        alice = new LedgerClient(http, "alice");
-        alice.registerPartner(partner, "\"Silver Core\"");
-        alice.addUser(partner, "dave", "ADMIN_AGENT");
-        alice.addUser(partner, "mia", "MPN_PARTNER_ADMIN");
+        operator = LedgerClient.operator(http);
+        alice = operator.registerPartner(partner, "\"Silver Core\"");
+        alice.addUser("dave", "ADMIN_AGENT");
+        alice.addUser("mia", "MPN_PARTNER_ADMIN");
     }
 
     long purchase(String allocations) {
@@ -80,7 +81,7 @@ class BenefitsTabsFlowTest {
         assertThat(seats.get("rows").findValuesAsText("status")).containsOnly("AVAILABLE");
 
         long before = events();
-        refused(alice.as("dave").post(subscription("vs:1") + "/assignment", "{\"userId\": \"dave\"}"),
+        refused(alice.as("dave", "ADMIN_AGENT").post(subscription("vs:1") + "/assignment", "{\"userId\": \"dave\"}"),
                 HttpStatus.FORBIDDEN, "not-permitted");
         assertThat(events()).isEqualTo(before);
 
@@ -142,11 +143,11 @@ class BenefitsTabsFlowTest {
         assertThat(pending.get("pendingSince").isNull()).isFalse();
 
         String draw = "{\"phase\": \"DESIGN\", \"description\": \"architecture review\", \"amount\": 10}";
-        refused(alice.as("dave").post(subscription("advisory") + "/draws", draw), HttpStatus.UNPROCESSABLE_ENTITY,
+        refused(alice.as("dave", "ADMIN_AGENT").post(subscription("advisory") + "/draws", draw), HttpStatus.UNPROCESSABLE_ENTITY,
                 "benefit-not-active");
-        accepted(alice.post(subscription("advisory") + "/fulfilment", "{\"fulfilmentReference\": \"FUL-1\"}"));
-        long drawn = accepted(alice.as("dave").post(subscription("advisory") + "/draws", draw));
-        refused(alice.as("dave").post(subscription("advisory") + "/draws",
+        accepted(operator.post(subscription("advisory") + "/fulfilment", "{\"fulfilmentReference\": \"FUL-1\"}"));
+        long drawn = accepted(alice.as("dave", "ADMIN_AGENT").post(subscription("advisory") + "/draws", draw));
+        refused(alice.as("dave", "ADMIN_AGENT").post(subscription("advisory") + "/draws",
                         "{\"phase\": \"DESIGN\", \"description\": \"one more\", \"amount\": 1}"),
                 HttpStatus.UNPROCESSABLE_ENTITY, "balance-exceeded");
 
@@ -164,26 +165,26 @@ class BenefitsTabsFlowTest {
         assertThat(offer.get("status").asText()).isEqualTo("AVAILABLE");
 
         String gtm = "/partners/" + partner + "/go-to-market";
-        refused(alice.as("mia").post(gtm + "/offers/silver-marketing-kit/activation", null),
+        refused(alice.as("mia", "MPN_PARTNER_ADMIN").post(gtm + "/offers/silver-marketing-kit/activation", null),
                 HttpStatus.UNPROCESSABLE_ENTITY, "no-marketing-contact");
-        ResponseEntity<JsonNode> badPhone = alice.as("mia").send(HttpMethod.PUT, gtm + "/contact", """
+        ResponseEntity<JsonNode> badPhone = alice.as("mia", "MPN_PARTNER_ADMIN").send(HttpMethod.PUT, gtm + "/contact", """
                 {"userId": "mia", "alternativeEmail": "mia@agency.example", "phone": "555-0100", "preferredLanguage": "en-US"}""");
         assertThat(badPhone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        accepted(alice.as("mia").send(HttpMethod.PUT, gtm + "/contact", """
+        accepted(alice.as("mia", "MPN_PARTNER_ADMIN").send(HttpMethod.PUT, gtm + "/contact", """
                 {"userId": "mia", "alternativeEmail": "mia@agency.example", "phone": "+14255550100", "preferredLanguage": "zh-TW"}"""));
-        refused(alice.as("dave").post(gtm + "/offers/silver-marketing-kit/activation", null), HttpStatus.FORBIDDEN,
+        refused(alice.as("dave", "ADMIN_AGENT").post(gtm + "/offers/silver-marketing-kit/activation", null), HttpStatus.FORBIDDEN,
                 "not-permitted");
-        long requested = accepted(alice.as("mia").post(gtm + "/offers/silver-marketing-kit/activation", null));
+        long requested = accepted(alice.as("mia", "MPN_PARTNER_ADMIN").post(gtm + "/offers/silver-marketing-kit/activation", null));
         assertThat(alice.get(tab("go-to-market", requested)).get("offers").get(0).get("status").asText()).isEqualTo("PENDING");
 
-        long activated = accepted(alice.post(gtm + "/offers/silver-marketing-kit/fulfilment", "{\"fulfilmentReference\": \"F-7\"}"));
+        long activated = accepted(operator.post(gtm + "/offers/silver-marketing-kit/fulfilment", "{\"fulfilmentReference\": \"F-7\"}"));
         JsonNode tab = alice.get(tab("go-to-market", activated));
         assertThat(tab.get("marketingContact").get("preferredLanguage").asText()).isEqualTo("zh-TW");
         JsonNode active = tab.get("offers").get(0);
         assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(Duration.between(Instant.parse(active.get("activatedAt").asText()),
                 Instant.parse(active.get("expiresAt").asText()))).isEqualTo(Duration.ofDays(365));
-        accepted(alice.as("mia").post(gtm + "/offers/silver-marketing-kit/uses", "{\"purpose\": \"spring campaign\"}"));
+        accepted(alice.as("mia", "MPN_PARTNER_ADMIN").post(gtm + "/offers/silver-marketing-kit/uses", "{\"purpose\": \"spring campaign\"}"));
     }
 
     @Test

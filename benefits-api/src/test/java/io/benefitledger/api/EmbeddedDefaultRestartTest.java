@@ -13,6 +13,8 @@ import org.springframework.web.client.RestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,11 +36,17 @@ class EmbeddedDefaultRestartTest {
                 "--ledger.embedded-postgres.data-directory=" + dataDirectory);
     }
 
+    /** A client of the service acting with a token its local mode minted for {@code roles}. */
+    static RestClient http(ConfigurableApplicationContext service, String partner, String... roles) {
+        String base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+        String token = RestClient.create(base).post().uri("/local/tokens").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("userId", "alice", "partnerId", partner, "roles", List.of(roles)))
+                .retrieve().body(JsonNode.class).get("token").asText();
+        return RestClient.builder().baseUrl(base).defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
     static RestClient http(ConfigurableApplicationContext service) {
-        return RestClient.builder()
-                .baseUrl("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
-                .defaultHeader("X-Acting-User", "alice")
-                .build();
+        return http(service, "contoso", "GLOBAL_ADMIN");
     }
 
     static JsonNode softwareTab(ConfigurableApplicationContext service) {
@@ -53,7 +61,7 @@ class EmbeddedDefaultRestartTest {
             assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
 
-            http(service).post().uri("/partners").contentType(MediaType.APPLICATION_JSON).body("""
+            http(service, "contoso", "PROGRAM_OPERATOR").post().uri("/partners").contentType(MediaType.APPLICATION_JSON).body("""
                     {"partnerId": "contoso", "companyName": "Contoso Ltd", "companyAccountEmail": "admin@contoso.example",
                      "firstAdmin": {"userId": "alice", "displayName": "Alice", "email": "alice@contoso.example"}}
                     """).retrieve().toBodilessEntity();

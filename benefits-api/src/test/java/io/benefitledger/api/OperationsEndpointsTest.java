@@ -37,6 +37,11 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void metrics_are_for_the_program_operator_only() {
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
     void info_names_the_service() {
         JsonNode info = http.getForObject("/actuator/info", JsonNode.class);
 
@@ -45,9 +50,10 @@ class OperationsEndpointsTest {
 
     @Test
     void prometheus_metrics_include_the_connection_pool_and_axon() {
-        new LedgerClient(http, "alice").registerPartner("ops-" + UUID.randomUUID(), "");
+        LedgerClient operator = LedgerClient.operator(http);
+        operator.registerPartner("ops-" + UUID.randomUUID(), "");
 
-        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        String metrics = operator.text("/actuator/prometheus");
 
         assertThat(metrics).contains("hikaricp_connections").contains("commandBus");
     }

@@ -72,9 +72,9 @@ class ProjectionRebuildTest {
 
     void recordAHistoryTouchingEveryTab() {
         String partner = "rebuild-" + UUID.randomUUID();
-        LedgerClient alice = new LedgerClient(http, "alice");
-        alice.registerPartner(partner, "\"Silver Core\"");
-        alice.addUser(partner, "dave", "ADMIN_AGENT");
+        LedgerClient operator = LedgerClient.operator(http);
+        LedgerClient alice = operator.registerPartner(partner, "\"Silver Core\"");
+        alice.addUser("dave", "ADMIN_AGENT");
         String packages = "/partners/" + partner + "/packages";
         alice.post(packages, """
                 {"packageId": "pkg-all", "packageType": "Silver Core",
@@ -88,7 +88,7 @@ class ProjectionRebuildTest {
         alice.post(subscriptions + "vs:1/assignment", "{\"userId\": \"dave\"}");
         alice.post(subscriptions + "azure/assignment", "{\"userId\": \"alice\"}");
         alice.post(subscriptions + "advisory/assignment", "{\"userId\": \"dave\", \"alternativeEmail\": \"d@mail.example\"}");
-        alice.post(subscriptions + "advisory/fulfilment", "{\"fulfilmentReference\": \"F-1\"}");
+        operator.post(subscriptions + "advisory/fulfilment", "{\"fulfilmentReference\": \"F-1\"}");
         alice.post(subscriptions + "advisory/draws", "{\"phase\": \"PRESALES\", \"description\": \"demo\", \"amount\": 3}");
         alice.send(org.springframework.http.HttpMethod.PUT, "/partners/" + partner + "/go-to-market/contact", """
                 {"userId": "alice", "alternativeEmail": "alice@agency.example", "phone": "+14255550100", "preferredLanguage": "en-US"}""");

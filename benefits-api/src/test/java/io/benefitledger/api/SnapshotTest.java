@@ -29,8 +29,7 @@ class SnapshotTest {
     @Test
     void a_package_loaded_from_its_snapshot_still_knows_how_many_keys_are_left() {
         String partner = "snap-" + UUID.randomUUID();
-        LedgerClient alice = new LedgerClient(http, "alice");
-        alice.registerPartner(partner, "");
+        LedgerClient alice = LedgerClient.operator(http).registerPartner(partner, "");
         String packages = "/partners/" + partner + "/packages";
         alice.post(packages, """
                 {"packageId": "pkg-snap", "packageType": "Action Pack",

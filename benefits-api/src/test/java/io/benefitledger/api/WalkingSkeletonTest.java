@@ -39,8 +39,7 @@ class WalkingSkeletonTest {
 
     @BeforeEach
     void registerPartner() {
-        alice = new LedgerClient(http, "alice");
-        alice.registerPartner(partner, "");
+        alice = LedgerClient.operator(http).registerPartner(partner, "");
     }
 
     static String purchaseBody(String packageId) {
@@ -167,7 +166,7 @@ class WalkingSkeletonTest {
 
     @Test
     void someone_outside_the_partners_directory_may_not_purchase() {
-        ResponseEntity<JsonNode> refused = alice.as("mallory").post("/partners/" + partner + "/packages", purchaseBody(packageId));
+        ResponseEntity<JsonNode> refused = alice.as("mallory", "ADMIN_AGENT").post("/partners/" + partner + "/packages", purchaseBody(packageId));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused.getBody().get("rule").asText()).isEqualTo("not-permitted");
@@ -178,7 +177,7 @@ class WalkingSkeletonTest {
     void another_partner_is_told_the_package_does_not_exist() {
         post("/partners/" + partner + "/packages", purchaseBody(packageId));
         String fabrikam = "fabrikam-" + UUID.randomUUID();
-        alice.registerPartner(fabrikam, "");
+        LedgerClient.operator(http).registerPartner(fabrikam, "");
 
         ResponseEntity<JsonNode> foreign = post("/partners/" + fabrikam + "/packages/" + packageId
                                                 + "/software/windows-server/keys",

@@ -13,7 +13,9 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
         TestPropertyValues.of(
                 "spring.datasource.url=" + database.url(),
                 "spring.datasource.username=" + database.user(),
-                "spring.datasource.password=" + database.password()
+                "spring.datasource.password=" + database.password(),
+                // tests mint their callers' tokens; with an external database local mode must be asked for
+                "ledger.security.mode=local"
         ).applyTo(context);
     }
 }

@@ -21,6 +21,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -115,6 +118,19 @@ public class AxonConfiguration {
     SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter,
                                                     @Value("${ledger.snapshots.after-events}") int afterEvents) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, afterEvents);
+    }
+
+    /** Carries the caller and request id stamped on a command ({@link CommandMetadata}) to the events it causes. */
+    @Bean
+    CorrelationDataProvider callerAndRequest() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTING_USER, CommandMetadata.ACTING_PARTNER,
+                CommandMetadata.REQUEST_ID);
+    }
+
+    /** Axon's correlation and trace ids; declared because declaring any provider replaces Axon's default. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
     }
 
     @Bean

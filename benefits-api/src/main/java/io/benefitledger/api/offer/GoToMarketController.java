@@ -11,17 +11,18 @@ import io.benefitledger.offer.UseOffer;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
+import io.benefitledger.api.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,7 +33,6 @@ import java.time.Clock;
 @RequestMapping("/partners/{partnerId}/go-to-market")
 class GoToMarketController {
 
-    static final String ACTING_USER = "X-Acting-User";
 
     private final CommandGateway commands;
     private final ReadYourWrites readYourWrites;
@@ -60,24 +60,27 @@ class GoToMarketController {
     record Recorded(String partnerId, long position) {
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
     @PutMapping("/contact")
-    Recorded designateContact(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+    Recorded designateContact(@PathVariable String partnerId, Caller caller,
                               @Valid @RequestBody Contact request) {
         PartnerId partner = new PartnerId(partnerId);
         commands.sendAndWait(new DesignateMarketingContact(partner, new UserId(request.userId()),
                 new EmailAddress(request.alternativeEmail()), new PhoneNumber(request.phone()),
-                new LanguageTag(request.preferredLanguage()), new UserId(actingUser), clock.instant()));
+                new LanguageTag(request.preferredLanguage()), caller.user(), clock.instant()));
         return recorded(partner);
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
     @PostMapping("/offers/{offerId}/activation")
     Recorded activate(@PathVariable String partnerId, @PathVariable String offerId,
-                      @RequestHeader(ACTING_USER) String actingUser) {
+                      Caller caller) {
         PartnerId partner = new PartnerId(partnerId);
-        commands.sendAndWait(new ActivateOffer(partner, new OfferId(offerId), new UserId(actingUser), clock.instant()));
+        commands.sendAndWait(new ActivateOffer(partner, new OfferId(offerId), caller.user(), clock.instant()));
         return recorded(partner);
     }
 
+    @PreAuthorize("hasRole('FULFILMENT')")
     @PostMapping("/offers/{offerId}/fulfilment")
     Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String offerId,
                                @Valid @RequestBody Fulfilment request) {
@@ -87,11 +90,12 @@ class GoToMarketController {
         return recorded(partner);
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
     @PostMapping("/offers/{offerId}/uses")
     Recorded use(@PathVariable String partnerId, @PathVariable String offerId,
-                 @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody Use request) {
+                 Caller caller, @Valid @RequestBody Use request) {
         PartnerId partner = new PartnerId(partnerId);
-        commands.sendAndWait(new UseOffer(partner, new OfferId(offerId), new UserId(actingUser), request.purpose(),
+        commands.sendAndWait(new UseOffer(partner, new OfferId(offerId), caller.user(), request.purpose(),
                 clock.instant()));
         return recorded(partner);
     }

@@ -10,15 +10,16 @@ import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.RegisterPartner;
 import io.benefitledger.partner.RemoveUser;
 import io.benefitledger.partner.UserId;
+import io.benefitledger.api.security.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -28,7 +29,6 @@ import java.time.Clock;
 @RestController
 class PartnerController {
 
-    static final String ACTING_USER = "X-Acting-User";
 
     private final CommandGateway commands;
     private final ReadYourWrites readYourWrites;
@@ -44,6 +44,7 @@ class PartnerController {
     record Recorded(String partnerId, long position) {
     }
 
+    @PreAuthorize("hasRole('PROGRAM_OPERATOR')")
     @PostMapping("/partners")
     ResponseEntity<Recorded> register(@Valid @RequestBody PartnerRequests.Registration request, UriComponentsBuilder uris) {
         PartnerId partner = new PartnerId(request.partnerId());
@@ -55,47 +56,52 @@ class PartnerController {
                 .body(recorded(partner));
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
     @PostMapping("/partners/{partnerId}/users")
-    ResponseEntity<Recorded> addUser(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+    ResponseEntity<Recorded> addUser(@PathVariable String partnerId, Caller caller,
                                      @Valid @RequestBody PartnerRequests.UserWithRoles request, UriComponentsBuilder uris) {
         PartnerId partner = new PartnerId(partnerId);
         commands.sendAndWait(new AddUser(partner, new UserId(request.userId()), request.displayName(),
-                new EmailAddress(request.email()), request.roles(), new UserId(actingUser), clock.instant()));
+                new EmailAddress(request.email()), request.roles(), caller.user(), clock.instant()));
         return ResponseEntity.created(uris.path("/partners/{partnerId}/users/{userId}").build(partnerId, request.userId()))
                 .body(recorded(partner));
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
     @PutMapping("/partners/{partnerId}/users/{userId}/roles")
     Recorded changeRoles(@PathVariable String partnerId, @PathVariable String userId,
-                         @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody PartnerRequests.Roles request) {
+                         Caller caller, @Valid @RequestBody PartnerRequests.Roles request) {
         PartnerId partner = new PartnerId(partnerId);
-        commands.sendAndWait(new ChangeUserRoles(partner, new UserId(userId), request.roles(), new UserId(actingUser),
+        commands.sendAndWait(new ChangeUserRoles(partner, new UserId(userId), request.roles(), caller.user(),
                 clock.instant()));
         return recorded(partner);
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
     @DeleteMapping("/partners/{partnerId}/users/{userId}")
     Recorded removeUser(@PathVariable String partnerId, @PathVariable String userId,
-                        @RequestHeader(ACTING_USER) String actingUser) {
+                        Caller caller) {
         PartnerId partner = new PartnerId(partnerId);
-        commands.sendAndWait(new RemoveUser(partner, new UserId(userId), new UserId(actingUser), clock.instant()));
+        commands.sendAndWait(new RemoveUser(partner, new UserId(userId), caller.user(), clock.instant()));
         return recorded(partner);
     }
 
+    @PreAuthorize("hasRole('GLOBAL_ADMIN')")
     @PutMapping("/partners/{partnerId}/company-account-email")
-    Recorded changeCompanyAccountEmail(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+    Recorded changeCompanyAccountEmail(@PathVariable String partnerId, Caller caller,
                                        @Valid @RequestBody PartnerRequests.CompanyAccountEmail request) {
         PartnerId partner = new PartnerId(partnerId);
         commands.sendAndWait(new ChangeCompanyAccountEmail(partner, new EmailAddress(request.email()),
-                new UserId(actingUser), clock.instant()));
+                caller.user(), clock.instant()));
         return recorded(partner);
     }
 
+    @PreAuthorize("hasRole('GLOBAL_ADMIN')")
     @PutMapping("/partners/{partnerId}/qualifications")
-    Recorded changeQualifications(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+    Recorded changeQualifications(@PathVariable String partnerId, Caller caller,
                                   @Valid @RequestBody PartnerRequests.Qualifications request) {
         PartnerId partner = new PartnerId(partnerId);
-        commands.sendAndWait(new ChangeQualifications(partner, request.qualifications(), new UserId(actingUser),
+        commands.sendAndWait(new ChangeQualifications(partner, request.qualifications(), caller.user(),
                 clock.instant()));
         return recorded(partner);
     }

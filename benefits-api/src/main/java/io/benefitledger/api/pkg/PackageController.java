@@ -14,15 +14,16 @@ import io.benefitledger.api.web.ReadYourWrites;
 import io.benefitledger.query.refund.RefundEligibilityProjection;
 import jakarta.validation.constraints.Min;
 import io.benefitledger.query.refund.FindRefundEligibility;
+import io.benefitledger.api.security.Caller;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,13 +36,12 @@ import java.util.UUID;
 
 /**
  * Benefit packages of a partner: purchase, reveal keys, request a refunded cancellation, and ask whether a refund
- * would be granted. Until authentication arrives, the acting user is named in the {@code X-Acting-User} header.
+ * would be granted. The acting user is the bearer token's subject.
  */
 @RestController
 @RequestMapping("/partners/{partnerId}/packages")
 class PackageController {
 
-    static final String ACTING_USER = "X-Acting-User";
 
     private final CommandGateway commands;
     private final ReadModels readModels;
@@ -66,38 +66,42 @@ class PackageController {
     record CancellationDecided(String packageId, String outcome, RefundDecision decision, long position) {
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
     @PostMapping
-    ResponseEntity<Purchased> purchase(@PathVariable String partnerId, @RequestHeader(ACTING_USER) String actingUser,
+    ResponseEntity<Purchased> purchase(@PathVariable String partnerId, Caller caller,
                                        @Valid @RequestBody PurchaseRequest request,
                                        UriComponentsBuilder uris) {
         PackageId packageId = new PackageId(request.packageId() != null ? request.packageId() : UUID.randomUUID().toString());
         commands.sendAndWait(new PurchasePackage(packageId, new PartnerId(partnerId), request.packageType(),
-                request.allocations(), new UserId(actingUser), clock.instant()));
+                request.allocations(), caller.user(), clock.instant()));
         return ResponseEntity
                 .created(uris.path("/partners/{partnerId}/packages/{packageId}").build(partnerId, packageId.value()))
                 .body(new Purchased(packageId.value(), readYourWrites.positionAfterCommand()));
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
     @PostMapping("/{packageId}/software/{productId}/keys")
     Revealed revealKeys(@PathVariable String partnerId, @PathVariable String packageId, @PathVariable String productId,
-                        @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody RevealKeysRequest request) {
+                        Caller caller, @Valid @RequestBody RevealKeysRequest request) {
         KeysRevealed revealed = commands.sendAndWait(new RevealKeys(new PackageId(packageId), new PartnerId(partnerId),
                 new ProductId(productId), request.countOrOne(), request.language(), request.operatingSystem(),
-                new UserId(actingUser), clock.instant()));
+                caller.user(), clock.instant()));
         return new Revealed(packageId, productId, revealed.keys(), revealed.language(), revealed.operatingSystem(),
                 revealed.downloadLink(), revealed.at(), readYourWrites.positionAfterCommand());
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
     @PostMapping("/{packageId}/cancellation")
     CancellationDecided requestCancellation(@PathVariable String partnerId, @PathVariable String packageId,
-                                            @RequestHeader(ACTING_USER) String actingUser,
+                                            Caller caller,
                                             @Valid @RequestBody CancellationRequest request) {
         RefundDecision decision = commands.sendAndWait(new RequestCancellation(new PackageId(packageId),
-                new PartnerId(partnerId), request.serviceRequest(), new UserId(actingUser), clock.instant()));
+                new PartnerId(partnerId), request.serviceRequest(), caller.user(), clock.instant()));
         return new CancellationDecided(packageId, decision.eligible() ? "cancelled-with-refund" : "denied", decision,
                 readYourWrites.positionAfterCommand());
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/{packageId}/refund-eligibility")
     RefundDecision refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,

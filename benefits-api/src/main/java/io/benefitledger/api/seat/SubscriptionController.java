@@ -10,6 +10,7 @@ import io.benefitledger.seat.DrawBenefit;
 import io.benefitledger.seat.Phase;
 import io.benefitledger.seat.RemoveAssignment;
 import io.benefitledger.seat.SubscriptionId;
+import io.benefitledger.api.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,10 +20,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,7 +37,6 @@ import java.time.Clock;
 @RequestMapping("/partners/{partnerId}/subscriptions/{subscriptionId}")
 class SubscriptionController {
 
-    static final String ACTING_USER = "X-Acting-User";
 
     private final CommandGateway commands;
     private final ReadYourWrites readYourWrites;
@@ -62,25 +62,28 @@ class SubscriptionController {
     record Recorded(String subscriptionId, long position) {
     }
 
+    @PreAuthorize("hasRole('GLOBAL_ADMIN')")
     @PostMapping("/assignment")
     Recorded assign(@PathVariable String partnerId, @PathVariable String subscriptionId,
-                    @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody Assignment request) {
+                    Caller caller, @Valid @RequestBody Assignment request) {
         SubscriptionId subscription = new SubscriptionId(subscriptionId);
         commands.sendAndWait(new AssignUser(subscription, new PartnerId(partnerId), new UserId(request.userId()),
                 request.alternativeEmail() == null ? null : new EmailAddress(request.alternativeEmail()),
-                new UserId(actingUser), clock.instant()));
+                caller.user(), clock.instant()));
         return recorded(subscription);
     }
 
+    @PreAuthorize("hasRole('GLOBAL_ADMIN')")
     @DeleteMapping("/assignment")
     Recorded remove(@PathVariable String partnerId, @PathVariable String subscriptionId,
-                    @RequestHeader(ACTING_USER) String actingUser) {
+                    Caller caller) {
         SubscriptionId subscription = new SubscriptionId(subscriptionId);
-        commands.sendAndWait(new RemoveAssignment(subscription, new PartnerId(partnerId), new UserId(actingUser),
+        commands.sendAndWait(new RemoveAssignment(subscription, new PartnerId(partnerId), caller.user(),
                 clock.instant()));
         return recorded(subscription);
     }
 
+    @PreAuthorize("hasRole('FULFILMENT')")
     @PostMapping("/fulfilment")
     Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String subscriptionId,
                                @Valid @RequestBody Fulfilment request) {
@@ -90,12 +93,13 @@ class SubscriptionController {
         return recorded(subscription);
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
     @PostMapping("/draws")
     Recorded draw(@PathVariable String partnerId, @PathVariable String subscriptionId,
-                  @RequestHeader(ACTING_USER) String actingUser, @Valid @RequestBody Draw request) {
+                  Caller caller, @Valid @RequestBody Draw request) {
         SubscriptionId subscription = new SubscriptionId(subscriptionId);
         commands.sendAndWait(new DrawBenefit(subscription, new PartnerId(partnerId), request.phase(),
-                request.description(), request.amount(), new UserId(actingUser), clock.instant()));
+                request.description(), request.amount(), caller.user(), clock.instant()));
         return recorded(subscription);
     }
 

@@ -20,6 +20,7 @@ import io.benefitledger.query.visualstudio.VisualStudioTab;
 import io.benefitledger.query.visualstudio.VisualStudioTabProjection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,6 +46,7 @@ class BenefitsTabsController {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/software")
     SoftwareTab software(@PathVariable String partnerId,
                         @RequestParam(required = false) BenefitStatus status,
@@ -55,6 +57,7 @@ class BenefitsTabsController {
                 new FindSoftwareBenefits(partner(partnerId), status, page, size), SoftwareTab.class);
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/cloud")
     CloudTab cloud(@PathVariable String partnerId,
                    @RequestParam(required = false) BenefitStatus status,
@@ -65,6 +68,7 @@ class BenefitsTabsController {
                 new FindCloudBenefits(partner(partnerId), status, page, size), CloudTab.class);
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/visual-studio")
     VisualStudioTab visualStudio(@PathVariable String partnerId,
                                  @RequestParam(required = false) BenefitStatus status,
@@ -75,6 +79,7 @@ class BenefitsTabsController {
                 new FindVisualStudioSeats(partner(partnerId), status, page, size), VisualStudioTab.class);
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/technical")
     TechnicalTab technical(@PathVariable String partnerId,
                            @RequestParam(required = false) BenefitStatus status,
@@ -85,6 +90,7 @@ class BenefitsTabsController {
                 new FindTechnicalBenefits(partner(partnerId), status, page, size), TechnicalTab.class);
     }
 
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/go-to-market")
     GoToMarketTab goToMarket(@PathVariable String partnerId,
                              @RequestParam(required = false) @Min(1) Long awaitPosition) {

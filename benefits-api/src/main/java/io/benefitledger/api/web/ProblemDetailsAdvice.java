@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -69,6 +70,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail notPermitted(NotPermitted notPermitted) {
         ProblemDetail problem = problem(HttpStatus.FORBIDDEN, notPermitted.code(), "Not permitted", notPermitted.getMessage());
         problem.setProperty("rule", notPermitted.code());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail accessDenied(AccessDeniedException denied) {
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "not-permitted", "Not permitted", "your roles do not allow this");
+        problem.setProperty("rule", "not-permitted");
         return problem;
     }
 

@@ -1,0 +1,36 @@
+package io.benefitledger.api.security;
+
+import io.benefitledger.NotFound;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+import java.util.Map;
+
+/**
+ * Nobody sees or changes another partner's data unless granted. A partner's users act only for their own partner;
+ * auditors and reporting users read the partners they were granted; the fulfilment side confirms activations of
+ * any partner. Anyone else is told the partner does not exist, never that it is forbidden, so nothing confirms
+ * that another partner's ids exist.
+ */
+class TenantIsolation implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String partner = variables == null ? null : variables.get("partnerId");
+        if (partner == null) {
+            return true;
+        }
+        Caller caller = CallerResolution.current();
+        boolean read = "GET".equals(request.getMethod());
+        boolean fulfilment = "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/fulfilment")
+                             && caller.roles().contains("FULFILMENT");
+        if (caller.actsFor(partner) || (read && caller.mayRead(partner)) || fulfilment) {
+            return true;
+        }
+        throw new NotFound("partner", partner);
+    }
+}
