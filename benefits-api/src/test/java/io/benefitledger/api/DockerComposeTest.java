@@ -1,5 +1,6 @@
 package io.benefitledger.api;
 
+import io.benefitledger.api.security.SecurityMode;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -64,12 +65,25 @@ class DockerComposeTest {
     }
 
     @Test
+    void with_its_external_database_the_service_authenticates_against_the_identity_provider_compose_asks_for()
+            throws IOException {
+        Map<String, Object> ledger = environment("ledger");
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", ledger));
+
+        assertThat(ledger.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI").toString())
+                .as("compose refuses to start without the operator naming the issuer")
+                .startsWith("${LEDGER_JWT_ISSUER_URI:?");
+        assertThat(SecurityMode.of(environment)).isEqualTo(SecurityMode.JWT);
+    }
+
+    @Test
     void every_variable_given_to_the_service_is_one_it_reads() throws IOException {
         Set<String> readFromApplicationYml = placeholdersOfApplicationYml();
 
         assertThat(environment("ledger").keySet()).allSatisfy(variable -> assertThat(
-                variable.startsWith("SPRING_DATASOURCE_") || readFromApplicationYml.contains(variable)
-                || variable.equals(AXON_UPDATE_CHECKER))
+                variable.startsWith("SPRING_DATASOURCE_") || variable.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_")
+                || readFromApplicationYml.contains(variable) || variable.equals(AXON_UPDATE_CHECKER))
                 .as(variable + " is read by the service").isTrue());
     }
 

@@ -51,10 +51,15 @@ public final class LedgerClient {
     }
 
     public ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(token());
-        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+        return sendWith(jsonHeaders(), method, path, body);
+    }
+
+    /** Sends with extra headers of the caller's choosing, besides the caller's token. */
+    public ResponseEntity<JsonNode> sendWith(HttpHeaders headers, HttpMethod method, String path, String body) {
+        HttpHeaders withToken = new HttpHeaders();
+        withToken.addAll(headers);
+        withToken.setBearerAuth(token());
+        return http.exchange(path, method, new HttpEntity<>(body, withToken), JsonNode.class);
     }
 
     public ResponseEntity<JsonNode> post(String path, String body) {

@@ -2,6 +2,7 @@ package io.benefitledger.api.security;
 
 import io.benefitledger.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.AccessDeniedException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -10,9 +11,9 @@ import java.util.Map;
 
 /**
  * Nobody sees or changes another partner's data unless granted. A partner's users act only for their own partner;
- * auditors and reporting users read the partners they were granted; the fulfilment side confirms activations of
- * any partner. Anyone else is told the partner does not exist, never that it is forbidden, so nothing confirms
- * that another partner's ids exist.
+ * auditors and reporting users read the partners they were granted (and are forbidden to change them); the
+ * fulfilment side confirms activations of any partner. Anyone else is told the partner does not exist, never that
+ * it is forbidden, so nothing confirms that another partner's ids exist.
  */
 class TenantIsolation implements HandlerInterceptor {
 
@@ -30,6 +31,9 @@ class TenantIsolation implements HandlerInterceptor {
                              && caller.roles().contains("FULFILMENT");
         if (caller.actsFor(partner) || (read && caller.mayRead(partner)) || fulfilment) {
             return true;
+        }
+        if (caller.mayRead(partner)) {
+            throw new AccessDeniedException("a reader may not change what it reads");
         }
         throw new NotFound("partner", partner);
     }
