@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,8 +88,9 @@ public class SecurityConfiguration {
         problem.setType(URI.create("https://benefit-ledger.example/problems/" + type));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + status.getReasonPhrase()
-                                   + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+        response.getOutputStream().write(("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + status.getReasonPhrase()
+                                          + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Local mode: the service mints and checks its own tokens. */

@@ -8,12 +8,15 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -121,6 +124,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the request has " + errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s"));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A body that is not the JSON asked for: say what is wrong and where, never echo the body. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = "the request body is not valid JSON for this request";
+        if (unreadable.getCause() instanceof JsonMappingException mapping) {
+            String field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            detail = field + ": " + mapping.getOriginalMessage().split("\n")[0];
+        } else if (unreadable.getCause() instanceof JsonProcessingException parsing) {
+            detail = "the request body is not valid JSON: " + parsing.getOriginalMessage().split("\n")[0];
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

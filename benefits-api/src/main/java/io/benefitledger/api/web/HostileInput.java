@@ -1,0 +1,68 @@
+package io.benefitledger.api.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What every request body gets before any controller sees it: a size limit, and no control characters in any
+ * text (they have no place in a ledger's names and descriptions, and hide in logs and exports). Line breaks and
+ * tabs are text.
+ */
+@Configuration(proxyBeanMethods = false)
+class HostileInput {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer noControlCharacters() {
+        SimpleModule module = new SimpleModule("no-control-characters");
+        module.addDeserializer(String.class, new TextOnly());
+        return builder -> builder.modulesToInstall(module);
+    }
+
+    @Bean
+    OncePerRequestFilter bodySizeLimit(@Value("${ledger.http.maximum-body-size}") DataSize maximum) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (request.getContentLengthLong() > maximum.toBytes()) {
+                    response.setStatus(413);
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getOutputStream().write(("{\"type\":\"https://benefit-ledger.example/problems/body-too-large\","
+                                                      + "\"title\":\"Payload Too Large\",\"status\":413,\"detail\":\"a request "
+                                                      + "body may be at most " + maximum.toKilobytes() + " KB\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    static class TextOnly extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                throw JsonMappingException.from(parser, "text must not contain control characters");
+            }
+            return text;
+        }
+    }
+}
