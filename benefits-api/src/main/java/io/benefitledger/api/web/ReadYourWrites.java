@@ -5,14 +5,16 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,8 @@ import java.util.Map;
  */
 @Component
 public class ReadYourWrites {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadYourWrites.class);
 
     private static final Duration POLL = Duration.ofMillis(10);
 
@@ -61,9 +65,9 @@ public class ReadYourWrites {
      */
     public void awaitProcessed(String processor, long position) {
         long deadline = System.nanoTime() + maximumWait.toNanos();
-        TrackingToken wanted = GapAwareTrackingToken.newInstance(position, Collections.emptySet());
-        while (!processed(processor, wanted)) {
+        while (!processed(processor, position)) {
             if (System.nanoTime() > deadline) {
+                LOG.warn("{} has not caught up with position {}: {}", processor, position, progress(processor));
                 throw new ReadModelBehind(processor, position, maximumWait);
             }
             try {
@@ -75,7 +79,7 @@ public class ReadYourWrites {
         }
     }
 
-    private boolean processed(String processor, TrackingToken wanted) {
+    private boolean processed(String processor, long wanted) {
         Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
         List<Boolean> segments = jdbc.query("select segment, token, token_type from token_entry where processor_name = ?",
@@ -83,6 +87,16 @@ public class ReadYourWrites {
                                 || covers(stored(row.getBytes("token"), row.getString("token_type")), wanted),
                 processor);
         return !segments.isEmpty() && segments.stream().allMatch(Boolean::booleanValue);
+    }
+
+    /** Each segment's local and stored token, for the log when a read waited in vain. */
+    private String progress(String processor) {
+        Map<Integer, EventTrackerStatus> local = processing.eventProcessor(processor, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        return jdbc.query("select segment, owner, token, token_type from token_entry where processor_name = ?",
+                (row, index) -> "segment " + row.getInt("segment") + " owned by " + row.getString("owner") + ": local "
+                                + localToken(local.get(row.getInt("segment"))) + ", stored "
+                                + stored(row.getBytes("token"), row.getString("token_type")), processor).toString();
     }
 
     private static TrackingToken localToken(EventTrackerStatus status) {
@@ -93,8 +107,17 @@ public class ReadYourWrites {
         return token == null ? null : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     }
 
-    private static boolean covers(TrackingToken token, TrackingToken wanted) {
-        return token != null && token.covers(wanted);
+    /**
+     * Whether the event at {@code position} is behind the token. Not {@link TrackingToken#covers}: that also asks
+     * whether the token saw every event below the position, and an event that never committed (a gap) was never
+     * there to see.
+     */
+    private static boolean covers(TrackingToken token, long position) {
+        TrackingToken processed = WrappedToken.unwrapLowerBound(token);
+        if (processed instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return processed != null && processed.position().orElse(-1) >= position;
     }
 
     /** The read model has not caught up with a position a client asked to see within the maximum wait. */
