@@ -1,0 +1,182 @@
+package io.benefitledger.api.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A command sent with an {@code Idempotency-Key} header is carried out once. The key is claimed, the command
+ * handled and its answer stored in one transaction, which the command's events join: a retry after a success gets
+ * the first answer and writes nothing; a retry after a failure (nothing was committed) runs again; a retry racing
+ * the first waits for it on the key's row. The same key with a different request is refused.
+ */
+@Component
+class IdempotentCommands extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    IdempotentCommands(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    private record Stored(String requestHash, int status, String contentType, byte[] body) {
+    }
+
+    /** The key's row was committed by a concurrent first attempt while this one waited for it. */
+    private static final Stored RACED = new Stored("", 0, null, new byte[0]);
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null || "GET".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (!SANE.matcher(key).matches() || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            problem(response, 400, "invalid-request", "an Idempotency-Key is 1 to 128 letters, digits or . _ : - and needs an authenticated caller");
+            return;
+        }
+        String caller = token.getToken().getSubject() + "|" + token.getToken().getClaimAsString("partner");
+        byte[] body = StreamUtils.copyToByteArray(request.getInputStream());
+        String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+
+        Stored answer = transactions.execute(transaction -> {
+            Stored first = stored(caller, key);
+            if (first != null) {
+                return first;
+            }
+            try {
+                jdbc.update("""
+                        insert into idempotency_key (caller, idempotency_key, request_hash, status, response_body, created_at)
+                        values (?, ?, ?, 0, ''::bytea, ?)""", caller, key, hash, Timestamp.from(clock.instant()));
+            } catch (DuplicateKeyException raced) {
+                transaction.setRollbackOnly(); // PostgreSQL has aborted this transaction; read the winner's answer after it
+                return RACED;
+            }
+            try {
+                chain.doFilter(new CachedBodyRequest(request, body), captured);
+            } catch (IOException | ServletException e) {
+                throw new IllegalStateException(e);
+            }
+            if (captured.getStatus() >= 400) {
+                transaction.setRollbackOnly(); // a refused command recorded nothing; let a retry run again
+                return null;
+            }
+            jdbc.update("update idempotency_key set status = ?, content_type = ?, response_body = ? where caller = ? and idempotency_key = ?",
+                    captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray(), caller, key);
+            return null;
+        });
+
+        if (answer == RACED) {
+            answer = stored(caller, key);
+        }
+        if (answer == null) {
+            captured.copyBodyToResponse();
+        } else if (!answer.requestHash().equals(hash)) {
+            problem(response, 422, "idempotency-key-reused", "this Idempotency-Key was used for a different request");
+        } else {
+            response.setStatus(answer.status());
+            if (answer.contentType() != null) {
+                response.setContentType(answer.contentType());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(answer.body());
+        }
+    }
+
+    private Stored stored(String caller, String key) {
+        List<Stored> rows = jdbc.query("""
+                        select request_hash, status, content_type, response_body from idempotency_key
+                        where caller = ? and idempotency_key = ?""",
+                (row, index) -> new Stored(row.getString(1), row.getInt(2), row.getString(3), row.getBytes(4)), caller, key);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static void problem(HttpServletResponse response, int status, String type, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(("{\"type\":\"https://benefit-ledger.example/problems/" + type + "\",\"status\":"
+                                          + status + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body read once, for hashing, and served again to the controller. */
+    private static class CachedBodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}
