@@ -17,7 +17,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A partner company and its user directory: who may act for it, with which roles. Its events are the history of
  * who was in the directory when; the service keeps a lookup of them that other aggregates decide with.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver")
 public class Partner {
 
     @AggregateIdentifier

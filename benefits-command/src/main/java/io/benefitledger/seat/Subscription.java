@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * benefit. Only a Global admin assigns it, to a user of the partner's directory; a technical benefit's incidents
  * and hours are drawn, never beyond what is left.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver")
 public class Subscription {
 
     @AggregateIdentifier

@@ -1,10 +1,14 @@
 package io.benefitledger.api.axon;
 
+import io.benefitledger.api.web.AggregateVersions;
 import io.benefitledger.api.web.RequestIds;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -24,6 +28,8 @@ public class CommandMetadata {
     public static final String ACTING_USER = "actingUser";
     public static final String ACTING_PARTNER = "actingPartner";
     public static final String REQUEST_ID = "requestId";
+    /** The aggregate version the request's If-Match names; only the request's own command expects it. */
+    public static final String EXPECTED_VERSION = "expectedVersion";
 
     CommandMetadata(CommandBus commandBus) {
         commandBus.registerDispatchInterceptor(new Stamp());
@@ -44,6 +50,14 @@ public class CommandMetadata {
                 String requestId = RequestIds.current();
                 if (requestId != null) {
                     stamp.put(REQUEST_ID, requestId);
+                }
+                boolean sentByThePolicyOfAnotherCommand = CurrentUnitOfWork.isStarted();
+                if (!sentByThePolicyOfAnotherCommand
+                    && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes http) {
+                    Long expected = AggregateVersions.expectedVersion(http.getRequest());
+                    if (expected != null) {
+                        stamp.put(EXPECTED_VERSION, expected);
+                    }
                 }
                 // a policy's command keeps what its cause was stamped with
                 stamp.keySet().removeAll(command.getMetaData().keySet());

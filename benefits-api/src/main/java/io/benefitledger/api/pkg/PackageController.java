@@ -76,6 +76,8 @@ class PackageController {
                 request.allocations(), caller.user(), clock.instant()));
         return ResponseEntity
                 .created(uris.path("/partners/{partnerId}/packages/{packageId}").build(partnerId, packageId.value()))
+                // a new package's first event is its version 0; later commands answer their version from AggregateVersions
+                .eTag("\"0\"")
                 .body(new Purchased(packageId.value(), readYourWrites.positionAfterCommand()));
     }
 

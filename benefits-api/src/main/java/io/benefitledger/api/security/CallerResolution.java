@@ -1,5 +1,6 @@
 package io.benefitledger.api.security;
 
+import io.benefitledger.api.web.AggregateVersions;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,6 +17,12 @@ import java.util.List;
 /** Hands controllers the {@link Caller}, and puts {@link TenantIsolation} in front of every partner's endpoints. */
 @Configuration(proxyBeanMethods = false)
 class CallerResolution implements WebMvcConfigurer {
+
+    private final AggregateVersions versions;
+
+    CallerResolution(AggregateVersions versions) {
+        this.versions = versions;
+    }
 
     /** The caller of the current request; every endpoint that takes one is behind authentication. */
     static Caller current() {
@@ -44,5 +51,7 @@ class CallerResolution implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new TenantIsolation()).addPathPatterns("/partners/{partnerId}/**");
+        // after tenant isolation: another partner's aggregate versions are nobody's business
+        registry.addInterceptor(versions).addPathPatterns("/partners/{partnerId}/**");
     }
 }

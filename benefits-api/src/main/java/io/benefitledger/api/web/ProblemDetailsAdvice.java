@@ -6,6 +6,7 @@ import io.benefitledger.partner.NotPermitted;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,6 +75,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.FORBIDDEN, notPermitted.code(), "Not permitted", notPermitted.getMessage());
         problem.setProperty("rule", notPermitted.code());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail stale(ConflictingAggregateVersionException stale) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed since you read it",
+                stale.getAggregateIdentifier() + " is at version " + stale.getActualVersion() + ", not "
+                + stale.getExpectedVersion() + "; read it again before changing it");
     }
 
     @ExceptionHandler

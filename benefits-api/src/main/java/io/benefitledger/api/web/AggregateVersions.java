@@ -1,0 +1,108 @@
+package io.benefitledger.api.web;
+
+import io.benefitledger.offer.GtmOfferId;
+import io.benefitledger.partner.PartnerId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+import java.util.Map;
+
+/**
+ * Optimistic concurrency over HTTP. A command's answer carries the changed aggregate's version as its {@code ETag}.
+ * A command sent with {@code If-Match} carries that version as the version it expects (see
+ * {@code IfMatchTargetResolver}); Axon compares it when it loads the aggregate under its lock, so of two writers
+ * that read the same version, only the first succeeds, and the second gets 412.
+ */
+@ControllerAdvice
+public class AggregateVersions implements HandlerInterceptor, ResponseBodyAdvice<Object> {
+
+    private static final String TARGET = AggregateVersions.class.getName() + ".target";
+
+    private final JdbcTemplate jdbc;
+
+    AggregateVersions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The version a command's {@code If-Match} header names, if it names one. */
+    public static Long expectedVersion(HttpServletRequest request) {
+        String ifMatch = request.getHeader("If-Match");
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        try {
+            return Long.valueOf(ifMatch.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("If-Match names an aggregate version, the ETag a command answered with, e.g. \"3\"");
+        }
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if ("GET".equals(request.getMethod())) {
+            return true;
+        }
+        String target = target(request);
+        if (target == null) {
+            return true;
+        }
+        request.setAttribute(TARGET, target);
+        expectedVersion(request); // a malformed If-Match is refused before anything runs
+        return true;
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType, Class converterType,
+                                  ServerHttpRequest request, ServerHttpResponse response) {
+        boolean succeeded = response instanceof ServletServerHttpResponse servletResponse
+                            && servletResponse.getServletResponse().getStatus() < 400;
+        if (succeeded && request instanceof ServletServerHttpRequest servlet
+            && servlet.getServletRequest().getAttribute(TARGET) instanceof String target) {
+            Long version = version(target);
+            if (version != null) {
+                response.getHeaders().setETag("\"" + version + "\"");
+            }
+        }
+        return body;
+    }
+
+    /** The aggregate a command names in its path: a package, a subscription, a partner's offers, the partner. */
+    private static String target(HttpServletRequest request) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (variables == null || !variables.containsKey("partnerId")) {
+            return null;
+        }
+        if (variables.containsKey("packageId")) {
+            return variables.get("packageId");
+        }
+        if (variables.containsKey("subscriptionId")) {
+            return variables.get("subscriptionId");
+        }
+        if (request.getRequestURI().contains("/go-to-market/")) {
+            return GtmOfferId.of(new PartnerId(variables.get("partnerId"))).value();
+        }
+        return request.getRequestURI().endsWith("/packages") ? null : variables.get("partnerId");
+    }
+
+    private Long version(String aggregate) {
+        return jdbc.queryForObject("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, aggregate);
+    }
+}
