@@ -99,7 +99,7 @@ public final class LedgerClient {
         assertThat(added.getStatusCode()).as(String.valueOf(added.getBody())).isEqualTo(HttpStatus.CREATED);
     }
 
-    private String token() {
+    public String token() {
         if (token == null) {
             ResponseEntity<JsonNode> minted = http.postForEntity("/local/tokens", new HttpEntity<>("""
                     {"userId": "%s", %s "roles": [%s], "partners": [%s]}""".formatted(user,

@@ -1,0 +1,128 @@
+package io.benefitledger.api.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.benefitledger.testsupport.LedgerClient;
+import io.benefitledger.testsupport.LedgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an auditor can do over HTTP: read a partner's history with who did what through which request, export it,
+ * and have any refund decision explained as of any instant, the same decision the read side and the cancellation
+ * command gave.
+ */
+@LedgerIntegrationTest
+class AuditTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    String partner;
+    String packageId;
+    LedgerClient alice;
+    LedgerClient auditor;
+    JsonNode cancellation;
+    long lastPosition;
+
+    @BeforeEach
+    void recordAHistory() {
+        partner = "audit-" + UUID.randomUUID();
+        packageId = "pkg-" + UUID.randomUUID().toString().substring(0, 8);
+        LedgerClient operator = LedgerClient.operator(http);
+        alice = operator.registerPartner(partner, "");
+        auditor = operator.reader("ada", "AUDITOR", partner);
+        alice.post("/partners/" + partner + "/packages", """
+                {"packageId": "%s", "packageType": "Action Pack",
+                 "software": [{"productId": "office", "name": "Office", "keys": 3, "languages": ["en-US"],
+                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""
+                .formatted(packageId));
+        alice.post("/partners/" + partner + "/packages/" + packageId + "/software/office/keys",
+                "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}");
+        ResponseEntity<JsonNode> cancelled = alice.post("/partners/" + partner + "/packages/" + packageId + "/cancellation",
+                "{\"serviceRequest\": \"SR-9\"}");
+        cancellation = cancelled.getBody();
+        lastPosition = cancellation.get("position").asLong();
+    }
+
+    List<JsonNode> packageHistory() {
+        List<JsonNode> events = new ArrayList<>();
+        auditor.get("/partners/" + partner + "/audit/events?aggregate=" + packageId).get("events").forEach(events::add);
+        return events;
+    }
+
+    @Test
+    void the_history_lists_every_event_in_order_with_who_and_which_request_and_never_a_license_key() {
+        List<JsonNode> events = packageHistory();
+
+        assertThat(events).extracting(event -> event.get("type").asText())
+                .containsExactly("PackagePurchased", "KeysRevealed", "CancellationDenied");
+        assertThat(events).extracting(event -> event.get("sequenceNumber").asLong()).containsExactly(0L, 1L, 2L);
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.get("actingUser").asText()).isEqualTo("alice");
+            assertThat(event.get("actingPartner").asText()).isEqualTo(partner);
+            assertThat(event.get("requestId").asText()).isNotBlank();
+            assertThat(event.get("correlationId").asText()).isNotBlank();
+        });
+        assertThat(events.get(1).at("/payload/keys").asText()).isEqualTo("[1 license keys, redacted]");
+    }
+
+    @Test
+    void the_log_exports_the_partners_events_from_a_position_one_per_line() {
+        ResponseEntity<String> log = http.exchange("/partners/" + partner + "/audit/log?from=0", HttpMethod.GET,
+                new HttpEntity<>(bearer()), String.class);
+
+        assertThat(log.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String[] lines = log.getBody().strip().split("\n");
+        assertThat(lines.length).isGreaterThanOrEqualTo(5); // registration (3 events), purchase, reveal, denial
+        assertThat(lines[lines.length - 1]).contains("\"type\":\"CancellationDenied\"");
+    }
+
+    @Test
+    void the_refund_decision_replayed_as_of_any_instant_is_the_one_the_read_side_and_the_command_gave() {
+        List<JsonNode> events = packageHistory();
+        Instant purchased = Instant.parse(events.get(0).at("/payload/at").asText());
+        Instant revealed = Instant.parse(events.get(1).at("/payload/at").asText());
+        String projection = "/partners/" + partner + "/packages/" + packageId + "/refund-eligibility?awaitPosition=" + lastPosition + "&at=";
+        String replay = "/partners/" + partner + "/audit/packages/" + packageId + "/refund-decision?at=";
+
+        for (Instant at : List.of(purchased, revealed.minusMillis(1), revealed, purchased.plus(Duration.ofDays(30)),
+                purchased.plus(Duration.ofDays(30)).plusMillis(1))) {
+            assertThat(auditor.get(replay + at)).as("as of " + at).isEqualTo(alice.get(projection + at));
+        }
+        JsonNode decided = cancellation.get("decision");
+        JsonNode replayed = auditor.get(replay + decided.get("decidedAt").asText());
+        assertThat(replayed.get("eligible")).isEqualTo(decided.get("eligible"));
+        assertThat(replayed.get("findings").findValues("holds")).isEqualTo(decided.get("findings").findValues("holds"));
+        assertThat(replayed.get("findings").findValuesAsText("eventId")).isEqualTo(decided.get("findings").findValuesAsText("eventId"));
+    }
+
+    @Test
+    void an_auditor_of_another_partner_is_told_it_does_not_exist_and_an_admin_agent_may_not_audit() {
+        LedgerClient stranger = LedgerClient.operator(http).reader("ava", "AUDITOR", "someone-else");
+        assertThat(stranger.send(HttpMethod.GET, "/partners/" + partner + "/audit/events", null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(alice.as("dave", "ADMIN_AGENT").send(HttpMethod.GET, "/partners/" + partner + "/audit/events", null)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    HttpHeaders bearer() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(auditor.token());
+        return headers;
+    }
+}
