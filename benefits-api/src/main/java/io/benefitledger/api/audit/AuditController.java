@@ -31,12 +31,14 @@ class AuditController {
 
     private final AuditTrail trail;
     private final RefundReplay refunds;
+    private final TamperEvidence tamperEvidence;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditController(AuditTrail trail, RefundReplay refunds, ObjectMapper json, Clock clock) {
+    AuditController(AuditTrail trail, RefundReplay refunds, TamperEvidence tamperEvidence, ObjectMapper json, Clock clock) {
         this.trail = trail;
         this.refunds = refunds;
+        this.tamperEvidence = tamperEvidence;
         this.json = json;
         this.clock = clock;
     }
@@ -65,6 +67,12 @@ class AuditController {
             }
         });
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+    }
+
+    /** Recomputes the partner's hash chains (or one aggregate's) and names the first event that no longer matches. */
+    @GetMapping("/verification")
+    TamperEvidence.Verification verify(@PathVariable String partnerId, @RequestParam(required = false) String aggregate) {
+        return tamperEvidence.verify(new PartnerId(partnerId).value(), aggregate);
     }
 
     @GetMapping("/packages/{packageId}/refund-decision")
