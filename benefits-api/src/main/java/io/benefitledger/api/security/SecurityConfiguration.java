@@ -1,7 +1,7 @@
 package io.benefitledger.api.security;
 
+import io.benefitledger.api.web.Problems;
 import io.benefitledger.partner.UserId;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -12,8 +12,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,9 +22,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,9 +55,9 @@ public class SecurityConfiguration {
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
-                        .authenticationEntryPoint((request, response, failure) -> problem(response, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
                                 "unauthenticated", "a valid bearer token is required")))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> problem(response,
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> Problems.write(response,
                         HttpStatus.FORBIDDEN, "not-permitted", "your roles do not allow this")));
         return http.build();
     }
@@ -81,16 +76,6 @@ public class SecurityConfiguration {
     private static List<String> strings(Jwt jwt, String claim) {
         List<String> values = jwt.getClaimAsStringList(claim);
         return values == null ? List.of() : values;
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://benefit-ledger.example/problems/" + type));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + status.getReasonPhrase()
-                                          + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Local mode: the service mints and checks its own tokens. */

@@ -13,12 +13,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What every request body gets before any controller sees it: a size limit, and no control characters in any
@@ -42,12 +41,8 @@ class HostileInput {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if (request.getContentLengthLong() > maximum.toBytes()) {
-                    response.setStatus(413);
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getOutputStream().write(("{\"type\":\"https://benefit-ledger.example/problems/body-too-large\","
-                                                      + "\"title\":\"Payload Too Large\",\"status\":413,\"detail\":\"a request "
-                                                      + "body may be at most " + maximum.toKilobytes() + " KB\"}")
-                            .getBytes(StandardCharsets.UTF_8));
+                    Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
+                            "a request body may be at most " + maximum.toKilobytes() + " KB");
                     return;
                 }
                 chain.doFilter(request, response);

@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -64,7 +64,7 @@ class IdempotentCommands extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!SANE.matcher(key).matches() || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            problem(response, 400, "invalid-request", "an Idempotency-Key is 1 to 128 letters, digits or . _ : - and needs an authenticated caller");
+            Problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request", "an Idempotency-Key is 1 to 128 letters, digits or . _ : - and needs an authenticated caller");
             return;
         }
         String caller = token.getToken().getSubject() + "|" + token.getToken().getClaimAsString("partner");
@@ -105,7 +105,7 @@ class IdempotentCommands extends OncePerRequestFilter {
         if (answer == null) {
             captured.copyBodyToResponse();
         } else if (!answer.requestHash().equals(hash)) {
-            problem(response, 422, "idempotency-key-reused", "this Idempotency-Key was used for a different request");
+            Problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "this Idempotency-Key was used for a different request");
         } else {
             response.setStatus(answer.status());
             if (answer.contentType() != null) {
@@ -122,13 +122,6 @@ class IdempotentCommands extends OncePerRequestFilter {
                         where caller = ? and idempotency_key = ?""",
                 (row, index) -> new Stored(row.getString(1), row.getInt(2), row.getString(3), row.getBytes(4)), caller, key);
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private static void problem(HttpServletResponse response, int status, String type, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"https://benefit-ledger.example/problems/" + type + "\",\"status\":"
-                                          + status + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(String text) {
