@@ -7,9 +7,11 @@ import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.domain.EntityScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The benefit ledger service. Lives in the root package so that it finds the command and query modules too. */
 @SpringBootApplication
+@EnableScheduling
 // The read models' entities and Axon's own (events, snapshots, tokens, sagas, dead letters), named explicitly.
 @EntityScan(basePackageClasses = {BenefitLedgerApplication.class, DomainEventEntry.class, TokenEntry.class,
         SagaEntry.class, DeadLetterEntry.class})

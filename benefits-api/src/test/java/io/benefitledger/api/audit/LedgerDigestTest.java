@@ -1,0 +1,77 @@
+package io.benefitledger.api.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.benefitledger.testsupport.LedgerClient;
+import io.benefitledger.testsupport.LedgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Someone who rewrites an event and recomputes its aggregate's hash chain fools the chain check, but not a digest
+ * taken before: its Merkle root over all chain heads no longer comes out the same.
+ */
+@LedgerIntegrationTest
+class LedgerDigestTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_rewrite_with_recomputed_hashes_disagrees_with_an_earlier_digest() {
+        String partner = "digest-" + UUID.randomUUID();
+        String packageId = "pkg-" + UUID.randomUUID().toString().substring(0, 8);
+        LedgerClient operator = LedgerClient.operator(http);
+        LedgerClient alice = operator.registerPartner(partner, "");
+        LedgerClient auditor = operator.reader("ada", "AUDITOR", partner);
+        alice.post("/partners/" + partner + "/packages", """
+                {"packageId": "%s", "packageType": "Action Pack",
+                 "software": [{"productId": "office", "name": "Office", "keys": 3, "languages": ["en-US"],
+                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""
+                .formatted(packageId));
+        ResponseEntity<JsonNode> digest = operator.post("/audit/digests", null);
+        assertThat(digest.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String verification = "/audit/digests/" + digest.getBody().get("id").asLong() + "/verification";
+        assertThat(operator.get(verification).get("matches").asBoolean()).isTrue();
+
+        jdbc.update("""
+                update domain_event_entry
+                set payload = convert_to(replace(convert_from(payload, 'UTF8'), '"keys":3', '"keys":300'), 'UTF8')
+                where aggregate_identifier = ? and sequence_number = 0""", packageId);
+        jdbc.execute("""
+                do $$
+                declare
+                    e domain_event_entry;
+                    previous bytea := '\\x'::bytea;
+                begin
+                    for e in select * from domain_event_entry where aggregate_identifier = '%s' order by sequence_number loop
+                        update event_hash set previous_hash = previous, hash = ledger_event_hash(previous, e)
+                        where global_index = e.global_index;
+                        previous := ledger_event_hash(previous, e);
+                    end loop;
+                end
+                $$""".formatted(packageId));
+
+        assertThat(auditor.get("/partners/" + partner + "/audit/verification?aggregate=" + packageId).get("intact").asBoolean())
+                .as("the rewritten chain is consistent in itself").isTrue();
+        JsonNode checked = operator.get(verification);
+        assertThat(checked.get("matches").asBoolean()).isFalse();
+        assertThat(checked.get("recomputedRoot").asText()).isNotEqualTo(checked.at("/digest/merkleRoot").asText());
+    }
+
+    @Test
+    void digests_are_for_the_program_operator() {
+        LedgerClient auditor = LedgerClient.operator(http).reader("ada", "AUDITOR", "anyone");
+        assertThat(auditor.send(HttpMethod.POST, "/audit/digests", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+}
