@@ -28,11 +28,14 @@ public class AuditTrail {
                                 String actingPartner, String requestId, String correlationId, String traceId) {
     }
 
+    /** A partner's events are those whose payload names the partner; {@code e} is the domain_event_entry row. */
+    static final String OF_PARTNER = "convert_from(e.payload, 'UTF8')::jsonb -> 'partnerId' ->> 'value' = ?";
+
     private static final String SELECT = """
             select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_revision,
                    time_stamp, payload, meta_data
-            from domain_event_entry
-            where convert_from(payload, 'UTF8')::jsonb -> 'partnerId' ->> 'value' = ?""";
+            from domain_event_entry e
+            where\s""" + OF_PARTNER;
 
     private static final int CHUNK = 500;
 

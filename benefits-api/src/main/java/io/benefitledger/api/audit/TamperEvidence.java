@@ -22,8 +22,7 @@ public class TamperEvidence {
 
     private static final String SCOPE = """
             from domain_event_entry e left join event_hash h on h.global_index = e.global_index
-            where convert_from(e.payload, 'UTF8')::jsonb -> 'partnerId' ->> 'value' = ?
-              and (cast(? as varchar) is null or e.aggregate_identifier = ?)""";
+            where (cast(? as varchar) is null or e.aggregate_identifier = ?) and\s""" + AuditTrail.OF_PARTNER;
 
     private final JdbcTemplate jdbc;
 
@@ -32,7 +31,7 @@ public class TamperEvidence {
     }
 
     public Verification verify(String partner, String aggregate) {
-        long verified = jdbc.queryForObject("select count(*) " + SCOPE, Long.class, partner, aggregate, aggregate);
+        long verified = jdbc.queryForObject("select count(*) " + SCOPE, Long.class, aggregate, aggregate, partner);
         List<Break> breaks = jdbc.query("""
                         select * from (
                             select e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number,
@@ -49,7 +48,7 @@ public class TamperEvidence {
                         """ + SCOPE + """
                         ) checked where problem is not null order by global_index limit 1""",
                 (row, index) -> new Break(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)),
-                partner, aggregate, aggregate);
+                aggregate, aggregate, partner);
         return new Verification(breaks.isEmpty(), verified, breaks.isEmpty() ? null : breaks.get(0));
     }
 }
