@@ -23,7 +23,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** What compliance auditors read: a partner's event history, its export, and refund decisions as of any instant. */
+/**
+ * What compliance auditors read: a partner's event history, its export, any of its aggregates and refund decisions
+ * as of any instant, and whether its history is intact.
+ */
 @RestController
 @RequestMapping("/partners/{partnerId}/audit")
 @PreAuthorize("hasAnyRole('AUDITOR', 'GLOBAL_ADMIN')")
@@ -32,13 +35,16 @@ class AuditController {
     private final AuditTrail trail;
     private final RefundReplay refunds;
     private final TamperEvidence tamperEvidence;
+    private final TimeTravel timeTravel;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditController(AuditTrail trail, RefundReplay refunds, TamperEvidence tamperEvidence, ObjectMapper json, Clock clock) {
+    AuditController(AuditTrail trail, RefundReplay refunds, TamperEvidence tamperEvidence, TimeTravel timeTravel,
+                    ObjectMapper json, Clock clock) {
         this.trail = trail;
         this.refunds = refunds;
         this.tamperEvidence = tamperEvidence;
+        this.timeTravel = timeTravel;
         this.json = json;
         this.clock = clock;
     }
@@ -73,6 +79,13 @@ class AuditController {
     @GetMapping("/verification")
     TamperEvidence.Verification verify(@PathVariable String partnerId, @RequestParam(required = false) String aggregate) {
         return tamperEvidence.verify(new PartnerId(partnerId).value(), aggregate);
+    }
+
+    /** A package, seat, offer set or the partner itself as it stood at an instant (now by default). */
+    @GetMapping("/aggregates/{aggregateId}")
+    TimeTravel.AggregateAsOf aggregateAsOf(@PathVariable String partnerId, @PathVariable String aggregateId,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        return timeTravel.asOf(new PartnerId(partnerId).value(), aggregateId, at != null ? at : clock.instant());
     }
 
     @GetMapping("/packages/{packageId}/refund-decision")

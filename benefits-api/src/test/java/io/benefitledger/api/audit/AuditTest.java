@@ -112,6 +112,36 @@ class AuditTest {
     }
 
     @Test
+    void any_aggregate_is_rebuilt_as_it_stood_at_an_instant_from_its_events_up_to_then() {
+        List<JsonNode> events = packageHistory();
+        Instant purchased = Instant.parse(events.get(0).get("recordedAt").asText());
+        Instant revealed = Instant.parse(events.get(1).get("recordedAt").asText());
+        String asOf = "/partners/" + partner + "/audit/aggregates/" + packageId + "?at=";
+
+        JsonNode justPurchased = auditor.get(asOf + purchased);
+        assertThat(justPurchased.get("version").asLong()).isZero();
+        assertThat(justPurchased.at("/lastEvent/type").asText()).isEqualTo("PackagePurchased");
+        assertThat(justPurchased.at("/state/keysRevealed").size()).isZero();
+        assertThat(justPurchased.at("/state/refundFacts/softwareActivations")).isEmpty();
+
+        JsonNode afterReveal = auditor.get(asOf + revealed);
+        assertThat(afterReveal.get("version").asLong()).isOne();
+        assertThat(afterReveal.at("/lastEvent/eventId").asText()).isEqualTo(events.get(1).get("eventId").asText());
+        assertThat(afterReveal.at("/state/keysRevealed").toString()).contains("1");
+
+        JsonNode now = auditor.get("/partners/" + partner + "/audit/aggregates/" + packageId);
+        assertThat(now.at("/lastEvent/type").asText()).isEqualTo("CancellationDenied");
+        assertThat(now.at("/lastEvent/position").asLong()).isEqualTo(events.get(events.size() - 1).get("position").asLong());
+        assertThat(now.at("/state/refundFacts/softwareActivations/0/eventType").asText()).isEqualTo("KeysRevealed");
+
+        assertThat(auditor.send(HttpMethod.GET, asOf + purchased.minusMillis(1), null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        String otherPartner = "audit-" + UUID.randomUUID();
+        LedgerClient.operator(http).registerPartner(otherPartner, "");
+        assertThat(auditor.send(HttpMethod.GET, "/partners/" + partner + "/audit/aggregates/" + otherPartner, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(auditor.send(HttpMethod.GET, "/partners/" + partner + "/audit/aggregates/" + partner, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void an_auditor_of_another_partner_is_told_it_does_not_exist_and_an_admin_agent_may_not_audit() {
         LedgerClient stranger = LedgerClient.operator(http).reader("ava", "AUDITOR", "someone-else");
         assertThat(stranger.send(HttpMethod.GET, "/partners/" + partner + "/audit/events", null).getStatusCode())
