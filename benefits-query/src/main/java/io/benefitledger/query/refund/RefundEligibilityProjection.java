@@ -19,8 +19,13 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.benefitledger.query.reports.ReportPage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Keeps, per package, the facts the refund rule looks at, and answers eligibility by applying
@@ -81,7 +86,7 @@ public class RefundEligibilityProjection {
     RefundEligibilities handle(FindRefundEligibilities query) {
         PageRequest request = PageRequest.of(query.page(), query.size(), Sort.by("deadline", "packageId"));
         Page<RefundEligibility> rows = query.onlyRefundable()
-                ? this.rows.findRefundableCandidates(query.partnerId(), query.at(), request)
+                ? this.rows.findRefundableCandidates(Set.of(query.partnerId()), query.at(), request)
                 : this.rows.findByPartnerId(query.partnerId(), request);
         List<RefundEligibilities.PackageDecision> decisions = rows.stream()
                 .filter(row -> !row.facts().purchase().at().isAfter(query.at()))
@@ -89,6 +94,32 @@ public class RefundEligibilityProjection {
                 .toList();
         return new RefundEligibilities(decisions, rows.getNumber(), rows.getSize(), rows.getTotalElements());
     }
+
+    /** The report of packages still refundable, across partners, with the deadline of each. */
+    @QueryHandler
+    @Transactional(readOnly = true)
+    RefundablePackages handle(FindRefundablePackages query) {
+        ReportPage page = query.page();
+        String property = REFUNDABLE_ORDER.get(page.sort());
+        if (property == null) {
+            throw new IllegalArgumentException("cannot sort by " + page.sort() + "; one of " + new TreeSet<>(REFUNDABLE_ORDER.keySet()));
+        }
+        Sort.Direction direction = page.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
+        Page<RefundEligibility> candidates = query.partners().isEmpty() ? Page.empty() : rows.findRefundableCandidates(
+                query.partners(), query.at(),
+                PageRequest.of(page.page(), page.size(), Sort.by(direction, property).and(Sort.by("packageId"))));
+        List<RefundablePackages.Refundable> refundable = candidates.stream()
+                .map(row -> Map.entry(row, RefundPolicy.decide(row.facts(), query.at())))
+                .filter(decided -> decided.getValue().eligible())
+                .map(decided -> new RefundablePackages.Refundable(decided.getKey().partnerId(), decided.getKey().packageId(),
+                        decided.getKey().facts().purchase().at(), decided.getValue().deadline(),
+                        Duration.between(query.at(), decided.getValue().deadline())))
+                .toList();
+        return new RefundablePackages(refundable, page.page(), page.size(), candidates.getTotalElements());
+    }
+
+    private static final Map<String, String> REFUNDABLE_ORDER = Map.of(
+            "partner", "partnerId", "package", "packageId", "purchasedAt", "purchase.at", "deadline", "deadline");
 
     private static Evidence evidence(EventMessage<?> message, Instant at, TrackingToken token) {
         return new Evidence(message.getIdentifier(), message.getPayloadType().getSimpleName(), at,

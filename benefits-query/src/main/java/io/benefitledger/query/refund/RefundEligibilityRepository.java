@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
+import java.util.Collection;
 
 interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, String> {
 
@@ -14,9 +15,9 @@ interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, S
     /** Pre-selects in SQL what RefundPolicy then decides row by row: the rule itself stays in one place. */
     @Query("""
             select r from RefundEligibility r
-            where r.partnerId = :partnerId and r.purchase.at <= :at and r.deadline >= :at
+            where r.partnerId in :partnerIds and r.purchase.at <= :at and r.deadline >= :at
               and not exists (select a from RefundEligibility r2 join r2.activations a
                               where r2 = r and a.at <= :at)
               and (r.cancellation.at is null or r.cancellation.at > :at)""")
-    Page<RefundEligibility> findRefundableCandidates(String partnerId, Instant at, Pageable pageable);
+    Page<RefundEligibility> findRefundableCandidates(Collection<String> partnerIds, Instant at, Pageable pageable);
 }

@@ -1,0 +1,14 @@
+package io.benefitledger.query.refund;
+
+import io.benefitledger.query.reports.ReportPage;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** The packages of these partners that would still get a refund at {@code at}, soonest deadline first by default. */
+public record FindRefundablePackages(Set<String> partners, Instant at, ReportPage page) {
+
+    public FindRefundablePackages {
+        partners = Set.copyOf(partners);
+    }
+}
