@@ -16,7 +16,11 @@ import io.benefitledger.offer.OfferCatalogue;
 import io.benefitledger.partner.PartnerDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.benefitledger.pkg.lifecycle.PackageBenefits;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -92,6 +96,34 @@ public class AxonConfiguration {
                                                 @Value("${ledger.processing.segments}") int segments) {
         return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
                 (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
+    }
+
+    /**
+     * A projection that fails on an event parks it, and the later events of the same aggregate, in a dead-letter
+     * queue instead of logging and skipping it (Axon's default), while it goes on with every other aggregate. The
+     * queue is a table beside the read models; an operator sees and retries it over {@code /operations}.
+     */
+    @Bean
+    ConfigurerModule projectionDeadLetterQueues() {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.eventProcessing().registerDeadLetterQueueProvider(group ->
+                        SYNCHRONOUS_GROUPS.contains(group) ? null : configuration -> JpaSequencedDeadLetterQueue.builder()
+                                .processingGroup(group)
+                                .entityManagerProvider(configuration.getComponent(EntityManagerProvider.class))
+                                .transactionManager(configuration.getComponent(TransactionManager.class))
+                                .eventSerializer(configuration.eventSerializer())
+                                .genericSerializer(configuration.serializer())
+                                .build());
+            }
+
+            /** After Axon's own provider, which enables a queue only for processors named in properties. */
+            @Override
+            public int order() {
+                return 1;
+            }
+        };
     }
 
     /**

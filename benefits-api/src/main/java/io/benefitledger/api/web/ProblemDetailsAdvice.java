@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.benefitledger.api.ops.ProjectionRebuilds;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -55,6 +56,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail aggregateNotFound(AggregateNotFoundException notFound) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                 notFound.getAggregateIdentifier() + " was not found");
+    }
+
+    @ExceptionHandler
+    ProblemDetail ownedElsewhere(ProjectionRebuilds.OwnedElsewhere elsewhere) {
+        return problem(HttpStatus.CONFLICT, "processor-owned-elsewhere", "Processor owned by another node", elsewhere.getMessage());
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
