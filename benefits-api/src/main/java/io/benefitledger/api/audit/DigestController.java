@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * Digests of the whole ledger, across partners: for the program operator, who publishes them outside the database.
- * A digest names positions and hashes, never a partner's data.
+ * A digest names positions and hashes, never a partner's data, so auditors may read them too, to compare with what
+ * was published; verifying the whole ledger (which names the aggregate of a break) stays with the operator.
  */
 @RestController
 @RequestMapping("/audit/digests")
@@ -34,6 +35,7 @@ class DigestController {
     }
 
     @GetMapping
+    @PreAuthorize("hasAnyRole('PROGRAM_OPERATOR', 'AUDITOR')")
     List<LedgerDigests.Digest> all() {
         return digests.all();
     }

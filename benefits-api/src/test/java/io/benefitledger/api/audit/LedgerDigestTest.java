@@ -70,8 +70,12 @@ class LedgerDigestTest {
     }
 
     @Test
-    void digests_are_for_the_program_operator() {
+    void the_operator_takes_and_verifies_digests_and_an_auditor_may_only_read_them() {
         LedgerClient auditor = LedgerClient.operator(http).reader("ada", "AUDITOR", "anyone");
         assertThat(auditor.send(HttpMethod.POST, "/audit/digests", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(auditor.send(HttpMethod.GET, "/audit/digests/1/verification", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(auditor.send(HttpMethod.GET, "/audit/digests", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        LedgerClient reporter = LedgerClient.operator(http).reader("rita", "REPORTING", "anyone");
+        assertThat(reporter.send(HttpMethod.GET, "/audit/digests", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 }
