@@ -93,8 +93,8 @@ class WalkingSkeletonTest {
         assertThat(revealed.getBody().get("downloadLink").asText())
                 .isEqualTo("https://downloads.example/windows-server/de-DE/x64");
 
-        long revealPosition = jdbc.queryForObject("""
-                select global_index from domain_event_entry
+        long revealSequence = jdbc.queryForObject("""
+                select sequence_number from domain_event_entry
                 where aggregate_identifier = ? and payload_type = 'io.benefitledger.pkg.KeysRevealed'""",
                 Long.class, packageId);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -104,7 +104,7 @@ class WalkingSkeletonTest {
             assertThat(reason.get("condition").asText()).isEqualTo("no-software-activated");
             assertThat(reason.get("holds").asBoolean()).isFalse();
             assertThat(reason.get("evidence").get(0).get("eventType").asText()).isEqualTo("KeysRevealed");
-            assertThat(reason.get("evidence").get(0).get("globalPosition").asLong()).isEqualTo(revealPosition);
+            assertThat(reason.get("evidence").get(0).get("sequenceNumber").asLong()).isEqualTo(revealSequence);
         });
         JsonNode row = get("/partners/" + partner + "/software?awaitPosition=" + revealed.getBody().get("position").asLong())
                 .get("rows").get(0);

@@ -162,6 +162,7 @@ public class BenefitPackage {
     }
 
     private static Evidence evidence(DomainEventMessage<?> message, Instant at) {
-        return new Evidence(message.getIdentifier(), message.getPayloadType().getSimpleName(), at, null);
+        return new Evidence(message.getIdentifier(), message.getPayloadType().getSimpleName(), at,
+                message.getSequenceNumber());
     }
 }

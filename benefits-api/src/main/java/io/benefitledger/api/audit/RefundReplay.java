@@ -23,7 +23,7 @@ import java.util.List;
 @Component
 public class RefundReplay {
 
-    private record Stored(long position, String eventId, Object event) {
+    private record Stored(long sequenceNumber, String eventId, Object event) {
     }
 
     private final JdbcTemplate jdbc;
@@ -36,7 +36,7 @@ public class RefundReplay {
 
     public RefundDecision decisionAsOf(String partner, String packageId, Instant at) {
         List<Stored> events = jdbc.query("""
-                        select global_index, event_identifier, payload_type, payload_revision, payload
+                        select sequence_number, event_identifier, payload_type, payload_revision, payload
                         from domain_event_entry where aggregate_identifier = ? order by sequence_number""",
                 (row, index) -> new Stored(row.getLong(1), row.getString(2), serializer.deserialize(new SimpleSerializedObject<>(
                         row.getBytes(5), byte[].class, row.getString(3), row.getString(4)))),
@@ -61,6 +61,6 @@ public class RefundReplay {
     }
 
     private static Evidence evidence(Stored stored, Instant at) {
-        return new Evidence(stored.eventId(), stored.event().getClass().getSimpleName(), at, stored.position());
+        return new Evidence(stored.eventId(), stored.event().getClass().getSimpleName(), at, stored.sequenceNumber());
     }
 }

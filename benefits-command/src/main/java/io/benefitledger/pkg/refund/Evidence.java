@@ -9,10 +9,11 @@ import java.util.Objects;
  * @param eventId        the event's identifier in the event store
  * @param eventType      the event's type, e.g. {@code KeysRevealed}
  * @param at             the instant the event records
- * @param globalPosition the event's position in the global log, where the deciding party knows it (a projection
- *                       or an audit replay); {@code null} inside the aggregate, which sees only its own stream
+ * @param sequenceNumber the event's place in its package's history: the aggregate, the projection and the audit
+ *                       replay all know it exactly (a projection cannot know an event's global position: an event
+ *                       that commits late reaches it with a tracking token past its own index)
  */
-public record Evidence(String eventId, String eventType, Instant at, Long globalPosition) {
+public record Evidence(String eventId, String eventType, Instant at, long sequenceNumber) {
 
     public Evidence {
         Objects.requireNonNull(eventId, "event id");

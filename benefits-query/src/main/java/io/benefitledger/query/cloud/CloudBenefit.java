@@ -34,13 +34,13 @@ public class CloudBenefit {
     private BenefitStatus status;
     private Instant openedAt;
     private Instant activatedAt;
-    private long lastEventPosition;
+    private long lastEventSequence;
 
     protected CloudBenefit() {
     }
 
     private CloudBenefit(String benefitId, String partnerId, String packageId, Kind kind, String name, int keysAllocated,
-                         String specialInstructions, Instant openedAt, long position) {
+                         String specialInstructions, Instant openedAt, long sequence) {
         this.benefitId = benefitId;
         this.partnerId = partnerId;
         this.packageId = packageId;
@@ -50,7 +50,7 @@ public class CloudBenefit {
         this.specialInstructions = specialInstructions;
         this.status = BenefitStatus.AVAILABLE;
         this.openedAt = openedAt;
-        this.lastEventPosition = position;
+        this.lastEventSequence = sequence;
     }
 
     static String licenseId(String packageId, String productId) {
@@ -58,44 +58,44 @@ public class CloudBenefit {
     }
 
     static CloudBenefit licenseBased(String packageId, String productId, String partnerId, String name, int keys,
-                                     String specialInstructions, Instant openedAt, long position) {
+                                     String specialInstructions, Instant openedAt, long sequence) {
         return new CloudBenefit(licenseId(packageId, productId), partnerId, packageId, Kind.LICENSE_BASED, name, keys,
-                specialInstructions, openedAt, position);
+                specialInstructions, openedAt, sequence);
     }
 
     static CloudBenefit usageBased(String subscriptionId, String partnerId, String packageId, String name,
-                                   Instant openedAt, long position) {
-        return new CloudBenefit(subscriptionId, partnerId, packageId, Kind.USAGE_BASED, name, 0, "", openedAt, position);
+                                   Instant openedAt, long sequence) {
+        return new CloudBenefit(subscriptionId, partnerId, packageId, Kind.USAGE_BASED, name, 0, "", openedAt, sequence);
     }
 
-    void keysRevealed(int count, Instant at, long position) {
+    void keysRevealed(int count, Instant at, long sequence) {
         keysRevealed += count;
-        activated(at, position);
+        activated(at, sequence);
     }
 
-    void assigned(String user, Instant at, long position) {
+    void assigned(String user, Instant at, long sequence) {
         assignedUser = user;
-        activated(at, position);
+        activated(at, sequence);
     }
 
-    void freed(BenefitStatus newStatus, long position) {
+    void freed(BenefitStatus newStatus, long sequence) {
         assignedUser = null;
         status = newStatus;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
 
 
-    boolean hasSeen(long position) {
-        return position <= lastEventPosition;
+    boolean hasSeen(long sequence) {
+        return sequence <= lastEventSequence;
     }
 
-    private void activated(Instant at, long position) {
+    private void activated(Instant at, long sequence) {
         status = BenefitStatus.ACTIVE;
         if (activatedAt == null) {
             activatedAt = at;
         }
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
     CloudBenefitView view() {

@@ -12,7 +12,7 @@ import io.benefitledger.seat.UserAssigned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -34,51 +34,51 @@ public class CloudTabProjection {
     }
 
     @EventHandler
-    void on(PackagePurchased event, TrackingToken token) {
+    void on(PackagePurchased event, @SequenceNumber long sequence) {
         event.allocations().cloudLicenses().forEach(product -> {
             String id = CloudBenefit.licenseId(event.packageId().value(), product.productId().value());
             if (!rows.existsById(id)) {
                 rows.save(CloudBenefit.licenseBased(event.packageId().value(), product.productId().value(),
                         event.partnerId().value(), product.name(), product.keys(), product.specialInstructions(),
-                        event.at(), position(token)));
+                        event.at(), sequence));
             }
         });
     }
 
     @EventHandler
-    void on(KeysRevealed event, TrackingToken token) {
-        update(CloudBenefit.licenseId(event.packageId().value(), event.productId().value()), token,
-                row -> row.keysRevealed(event.keys().size(), event.at(), position(token)));
+    void on(KeysRevealed event, @SequenceNumber long sequence) {
+        update(CloudBenefit.licenseId(event.packageId().value(), event.productId().value()), sequence,
+                row -> row.keysRevealed(event.keys().size(), event.at(), sequence));
     }
 
     @EventHandler
-    void on(PackageCancelled event, TrackingToken token) {
+    void on(PackageCancelled event, @SequenceNumber long sequence) {
         rows.findByPackageIdAndKind(event.packageId().value(), CloudBenefit.Kind.LICENSE_BASED).stream()
-                .filter(row -> !row.hasSeen(position(token)))
-                .forEach(row -> row.freed(BenefitStatus.REVOKED, position(token)));
+                .filter(row -> !row.hasSeen(sequence))
+                .forEach(row -> row.freed(BenefitStatus.REVOKED, sequence));
     }
 
     @EventHandler
-    void on(SubscriptionOpened event, TrackingToken token) {
+    void on(SubscriptionOpened event, @SequenceNumber long sequence) {
         if (event.kind() == SubscriptionKind.AZURE_USAGE && !rows.existsById(event.subscriptionId().value())) {
             rows.save(CloudBenefit.usageBased(event.subscriptionId().value(), event.partnerId().value(),
-                    event.packageId().value(), event.benefitName(), event.at(), position(token)));
+                    event.packageId().value(), event.benefitName(), event.at(), sequence));
         }
     }
 
     @EventHandler
-    void on(UserAssigned event, TrackingToken token) {
-        update(event.subscriptionId().value(), token, row -> row.assigned(event.assignee().value(), event.at(), position(token)));
+    void on(UserAssigned event, @SequenceNumber long sequence) {
+        update(event.subscriptionId().value(), sequence, row -> row.assigned(event.assignee().value(), event.at(), sequence));
     }
 
     @EventHandler
-    void on(AssignmentRemoved event, TrackingToken token) {
-        update(event.subscriptionId().value(), token, row -> row.freed(BenefitStatus.AVAILABLE, position(token)));
+    void on(AssignmentRemoved event, @SequenceNumber long sequence) {
+        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
     }
 
     @EventHandler
-    void on(SubscriptionRevoked event, TrackingToken token) {
-        update(event.subscriptionId().value(), token, row -> row.freed(BenefitStatus.REVOKED, position(token)));
+    void on(SubscriptionRevoked event, @SequenceNumber long sequence) {
+        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
     }
 
     @ResetHandler
@@ -96,11 +96,7 @@ public class CloudTabProjection {
     }
 
     /** Rows of other tabs are not this one's; a redelivered event changes nothing. */
-    private void update(String benefitId, TrackingToken token, Consumer<CloudBenefit> change) {
-        rows.findById(benefitId).filter(row -> !row.hasSeen(position(token))).ifPresent(change);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow();
+    private void update(String benefitId, long sequence, Consumer<CloudBenefit> change) {
+        rows.findById(benefitId).filter(row -> !row.hasSeen(sequence)).ifPresent(change);
     }
 }

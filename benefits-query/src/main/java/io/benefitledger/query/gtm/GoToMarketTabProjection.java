@@ -9,7 +9,7 @@ import io.benefitledger.offer.OffersWithdrawn;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,54 +32,52 @@ public class GoToMarketTabProjection {
     }
 
     @EventHandler
-    void on(OffersGranted event, TrackingToken token) {
-        long position = position(token);
+    void on(OffersGranted event, @SequenceNumber long sequence) {
         event.offers().forEach(grant -> offers.findById(new MarketingOffer.Key(event.partnerId().value(), grant.offerId().value()))
                 .ifPresentOrElse(
                         offer -> {
-                            if (!offer.hasSeen(position)) {
-                                offer.granted(event.packageId().value(), grant.name(), event.at(), position);
+                            if (!offer.hasSeen(sequence)) {
+                                offer.granted(event.packageId().value(), grant.name(), event.at(), sequence);
                             }
                         },
                         () -> offers.save(new MarketingOffer(event.partnerId().value(), grant.offerId().value(),
-                                event.packageId().value(), grant.name(), event.at(), position))));
+                                event.packageId().value(), grant.name(), event.at(), sequence))));
     }
 
     @EventHandler
-    void on(ContactDesignated event, TrackingToken token) {
-        long position = position(token);
+    void on(ContactDesignated event, @SequenceNumber long sequence) {
         contacts.findById(event.partnerId().value()).ifPresentOrElse(
                 contact -> {
-                    if (!contact.hasSeen(position)) {
+                    if (!contact.hasSeen(sequence)) {
                         contact.designated(event.contact().value(), event.alternativeEmail().value(), event.phone().value(),
-                                event.preferredLanguage().value(), event.designatedBy().value(), event.at(), position);
+                                event.preferredLanguage().value(), event.designatedBy().value(), event.at(), sequence);
                     }
                 },
                 () -> contacts.save(new MarketingContact(event.partnerId().value(), event.contact().value(),
                         event.alternativeEmail().value(), event.phone().value(), event.preferredLanguage().value(),
-                        event.designatedBy().value(), event.at(), position)));
+                        event.designatedBy().value(), event.at(), sequence)));
     }
 
     @EventHandler
-    void on(OfferActivationRequested event, TrackingToken token) {
-        update(event.partnerId().value(), event.offerId().value(), token, offer -> offer.requested(event.at(), position(token)));
+    void on(OfferActivationRequested event, @SequenceNumber long sequence) {
+        update(event.partnerId().value(), event.offerId().value(), sequence, offer -> offer.requested(event.at(), sequence));
     }
 
     @EventHandler
-    void on(OfferActivated event, TrackingToken token) {
-        update(event.partnerId().value(), event.offerId().value(), token,
-                offer -> offer.activated(event.at(), event.expiresAt(), position(token)));
+    void on(OfferActivated event, @SequenceNumber long sequence) {
+        update(event.partnerId().value(), event.offerId().value(), sequence,
+                offer -> offer.activated(event.at(), event.expiresAt(), sequence));
     }
 
     @EventHandler
-    void on(OfferUsed event, TrackingToken token) {
-        update(event.partnerId().value(), event.offerId().value(), token, offer -> offer.used(event.at(), position(token)));
+    void on(OfferUsed event, @SequenceNumber long sequence) {
+        update(event.partnerId().value(), event.offerId().value(), sequence, offer -> offer.used(event.at(), sequence));
     }
 
     @EventHandler
-    void on(OffersWithdrawn event, TrackingToken token) {
-        event.offers().forEach(offerId -> update(event.partnerId().value(), offerId.value(), token,
-                offer -> offer.withdrawn(position(token))));
+    void on(OffersWithdrawn event, @SequenceNumber long sequence) {
+        event.offers().forEach(offerId -> update(event.partnerId().value(), offerId.value(), sequence,
+                offer -> offer.withdrawn(sequence)));
     }
 
     @ResetHandler
@@ -97,12 +95,8 @@ public class GoToMarketTabProjection {
                         .map(offer -> offer.view(query.at())).toList());
     }
 
-    private void update(String partnerId, String offerId, TrackingToken token, Consumer<MarketingOffer> change) {
-        offers.findById(new MarketingOffer.Key(partnerId, offerId)).filter(offer -> !offer.hasSeen(position(token)))
+    private void update(String partnerId, String offerId, long sequence, Consumer<MarketingOffer> change) {
+        offers.findById(new MarketingOffer.Key(partnerId, offerId)).filter(offer -> !offer.hasSeen(sequence))
                 .ifPresent(change);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow();
     }
 }

@@ -19,30 +19,30 @@ public class MarketingContact {
     private String preferredLanguage;
     private String designatedBy;
     private Instant designatedAt;
-    private long lastEventPosition;
+    private long lastEventSequence;
 
     protected MarketingContact() {
     }
 
     MarketingContact(String partnerId, String contactUser, String alternativeEmail, String phone,
-                     String preferredLanguage, String designatedBy, Instant at, long position) {
+                     String preferredLanguage, String designatedBy, Instant at, long sequence) {
         this.partnerId = partnerId;
-        designated(contactUser, alternativeEmail, phone, preferredLanguage, designatedBy, at, position);
+        designated(contactUser, alternativeEmail, phone, preferredLanguage, designatedBy, at, sequence);
     }
 
     void designated(String contactUser, String alternativeEmail, String phone, String preferredLanguage,
-                    String designatedBy, Instant at, long position) {
+                    String designatedBy, Instant at, long sequence) {
         this.contactUser = contactUser;
         this.alternativeEmail = alternativeEmail;
         this.phone = phone;
         this.preferredLanguage = preferredLanguage;
         this.designatedBy = designatedBy;
         this.designatedAt = at;
-        this.lastEventPosition = position;
+        this.lastEventSequence = sequence;
     }
 
-    boolean hasSeen(long position) {
-        return position <= lastEventPosition;
+    boolean hasSeen(long sequence) {
+        return sequence <= lastEventSequence;
     }
 
     GoToMarketTab.Contact view() {

@@ -36,18 +36,18 @@ public class MarketingOffer {
     private Instant activatedAt;
     private Instant expiresAt;
     private Instant lastUsedAt;
-    private long lastEventPosition;
+    private long lastEventSequence;
 
     protected MarketingOffer() {
     }
 
-    MarketingOffer(String partnerId, String offerId, String packageId, String name, Instant at, long position) {
+    MarketingOffer(String partnerId, String offerId, String packageId, String name, Instant at, long sequence) {
         this.partnerId = partnerId;
         this.offerId = offerId;
-        granted(packageId, name, at, position);
+        granted(packageId, name, at, sequence);
     }
 
-    void granted(String packageId, String name, Instant at, long position) {
+    void granted(String packageId, String name, Instant at, long sequence) {
         this.packageId = packageId;
         this.name = name;
         this.status = BenefitStatus.AVAILABLE;
@@ -55,34 +55,34 @@ public class MarketingOffer {
         this.requestedAt = null;
         this.activatedAt = null;
         this.expiresAt = null;
-        this.lastEventPosition = position;
+        this.lastEventSequence = sequence;
     }
 
-    void requested(Instant at, long position) {
+    void requested(Instant at, long sequence) {
         status = BenefitStatus.PENDING;
         requestedAt = at;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    void activated(Instant at, Instant expiresAt, long position) {
+    void activated(Instant at, Instant expiresAt, long sequence) {
         status = BenefitStatus.ACTIVE;
         activatedAt = at;
         this.expiresAt = expiresAt;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    void used(Instant at, long position) {
+    void used(Instant at, long sequence) {
         lastUsedAt = at;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    void withdrawn(long position) {
+    void withdrawn(long sequence) {
         status = BenefitStatus.REVOKED;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    boolean hasSeen(long position) {
-        return position <= lastEventPosition;
+    boolean hasSeen(long sequence) {
+        return sequence <= lastEventSequence;
     }
 
     GoToMarketTab.Offer view(Instant at) {

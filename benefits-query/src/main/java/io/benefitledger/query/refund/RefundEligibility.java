@@ -34,7 +34,7 @@ public class RefundEligibility {
         private String eventId;
         private String eventType;
         private Instant at;
-        private Long globalPosition;
+        private long sequenceNumber;
 
         protected EvidenceColumns() {
         }
@@ -43,11 +43,11 @@ public class RefundEligibility {
             this.eventId = evidence.eventId();
             this.eventType = evidence.eventType();
             this.at = evidence.at();
-            this.globalPosition = evidence.globalPosition();
+            this.sequenceNumber = evidence.sequenceNumber();
         }
 
         Evidence evidence() {
-            return new Evidence(eventId, eventType, at, globalPosition);
+            return new Evidence(eventId, eventType, at, sequenceNumber);
         }
     }
 
@@ -61,19 +61,19 @@ public class RefundEligibility {
     @AttributeOverride(name = "eventId", column = @Column(name = "purchase_event_id"))
     @AttributeOverride(name = "eventType", column = @Column(name = "purchase_event_type"))
     @AttributeOverride(name = "at", column = @Column(name = "purchased_at"))
-    @AttributeOverride(name = "globalPosition", column = @Column(name = "purchase_position"))
+    @AttributeOverride(name = "sequenceNumber", column = @Column(name = "purchase_sequence"))
     private EvidenceColumns purchase;
     @Embedded
     @AttributeOverride(name = "eventId", column = @Column(name = "cancellation_event_id"))
     @AttributeOverride(name = "eventType", column = @Column(name = "cancellation_event_type"))
     @AttributeOverride(name = "at", column = @Column(name = "cancelled_at"))
-    @AttributeOverride(name = "globalPosition", column = @Column(name = "cancellation_position"))
+    @AttributeOverride(name = "sequenceNumber", column = @Column(name = "cancellation_sequence"))
     private EvidenceColumns cancellation;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "refund_activation", joinColumns = @JoinColumn(name = "package_id"))
-    @OrderBy("globalPosition")
+    @OrderBy("sequenceNumber")
     private List<EvidenceColumns> activations = new ArrayList<>();
-    private long lastEventPosition;
+    private long lastEventSequence;
 
     protected RefundEligibility() {
     }
@@ -83,23 +83,23 @@ public class RefundEligibility {
         this.partnerId = partnerId;
         this.purchase = new EvidenceColumns(purchase);
         this.deadline = RefundPolicy.deadline(purchase);
-        this.lastEventPosition = purchase.globalPosition();
+        this.lastEventSequence = purchase.sequenceNumber();
     }
 
     void softwareActivated(Evidence reveal) {
         activations.add(new EvidenceColumns(reveal));
         softwareActivated = true;
-        lastEventPosition = reveal.globalPosition();
+        lastEventSequence = reveal.sequenceNumber();
     }
 
     void cancelled(Evidence cancellation) {
         this.cancellation = new EvidenceColumns(cancellation);
         cancelled = true;
-        lastEventPosition = cancellation.globalPosition();
+        lastEventSequence = cancellation.sequenceNumber();
     }
 
-    boolean hasSeen(long position) {
-        return position <= lastEventPosition;
+    boolean hasSeen(long sequence) {
+        return sequence <= lastEventSequence;
     }
 
     String packageId() {

@@ -11,7 +11,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -44,26 +44,26 @@ public class RefundEligibilityProjection {
     }
 
     @EventHandler
-    void on(PackagePurchased event, EventMessage<?> message, TrackingToken token) {
+    void on(PackagePurchased event, EventMessage<?> message, @SequenceNumber long sequence) {
         if (!rows.existsById(event.packageId().value())) {
             rows.save(new RefundEligibility(event.packageId().value(), event.partnerId().value(),
-                    evidence(message, event.at(), token)));
+                    evidence(message, event.at(), sequence)));
         }
     }
 
     @EventHandler
-    void on(KeysRevealed event, EventMessage<?> message, TrackingToken token) {
-        Evidence reveal = evidence(message, event.at(), token);
+    void on(KeysRevealed event, EventMessage<?> message, @SequenceNumber long sequence) {
+        Evidence reveal = evidence(message, event.at(), sequence);
         rows.findById(event.packageId().value())
-                .filter(row -> !row.hasSeen(reveal.globalPosition()))
+                .filter(row -> !row.hasSeen(reveal.sequenceNumber()))
                 .ifPresent(row -> row.softwareActivated(reveal));
     }
 
     @EventHandler
-    void on(PackageCancelled event, EventMessage<?> message, TrackingToken token) {
-        Evidence cancellation = evidence(message, event.at(), token);
+    void on(PackageCancelled event, EventMessage<?> message, @SequenceNumber long sequence) {
+        Evidence cancellation = evidence(message, event.at(), sequence);
         rows.findById(event.packageId().value())
-                .filter(row -> !row.hasSeen(cancellation.globalPosition()))
+                .filter(row -> !row.hasSeen(cancellation.sequenceNumber()))
                 .ifPresent(row -> row.cancelled(cancellation));
     }
 
@@ -121,8 +121,8 @@ public class RefundEligibilityProjection {
     private static final Map<String, String> REFUNDABLE_ORDER = Map.of(
             "partner", "partnerId", "package", "packageId", "purchasedAt", "purchase.at", "deadline", "deadline");
 
-    private static Evidence evidence(EventMessage<?> message, Instant at, TrackingToken token) {
+    private static Evidence evidence(EventMessage<?> message, Instant at, long sequence) {
         return new Evidence(message.getIdentifier(), message.getPayloadType().getSimpleName(), at,
-                token.position().orElseThrow());
+                sequence);
     }
 }

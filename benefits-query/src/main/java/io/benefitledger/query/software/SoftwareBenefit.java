@@ -48,14 +48,14 @@ public class SoftwareBenefit {
     private Instant purchasedAt;
     private Instant lastRevealedAt;
     private String lastRevealedBy;
-    private long lastEventPosition;
+    private long lastEventSequence;
 
     protected SoftwareBenefit() {
     }
 
     SoftwareBenefit(String packageId, String productId, String partnerId, String packageType, String productName,
                     List<String> languages, List<String> operatingSystems, String specialInstructions,
-                    int keysAllocated, Instant purchasedAt, long position) {
+                    int keysAllocated, Instant purchasedAt, long sequence) {
         this.packageId = packageId;
         this.productId = productId;
         this.partnerId = partnerId;
@@ -67,25 +67,25 @@ public class SoftwareBenefit {
         this.keysAllocated = keysAllocated;
         this.status = BenefitStatus.AVAILABLE;
         this.purchasedAt = purchasedAt;
-        this.lastEventPosition = position;
+        this.lastEventSequence = sequence;
     }
 
-    void keysRevealed(int count, String by, Instant at, long position) {
+    void keysRevealed(int count, String by, Instant at, long sequence) {
         keysRevealed += count;
         status = BenefitStatus.ACTIVE;
         lastRevealedAt = at;
         lastRevealedBy = by;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    void revoked(long position) {
+    void revoked(long sequence) {
         status = BenefitStatus.REVOKED;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    /** Whether the event at {@code position} is already reflected; a redelivered event changes nothing. */
-    boolean hasSeen(long position) {
-        return position <= lastEventPosition;
+    /** Whether the event with {@code sequence} in its aggregate is already reflected; a redelivered event changes nothing. */
+    boolean hasSeen(long sequence) {
+        return sequence <= lastEventSequence;
     }
 
     SoftwareBenefitView view() {

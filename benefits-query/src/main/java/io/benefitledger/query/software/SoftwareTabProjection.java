@@ -6,7 +6,7 @@ import io.benefitledger.pkg.PackagePurchased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -26,32 +26,29 @@ public class SoftwareTabProjection {
     }
 
     @EventHandler
-    void on(PackagePurchased event, TrackingToken token) {
-        long position = position(token);
+    void on(PackagePurchased event, @SequenceNumber long sequence) {
         event.allocations().software().forEach(product -> {
             if (!rows.existsById(new SoftwareBenefit.Key(event.packageId().value(), product.productId().value()))) {
                 rows.save(new SoftwareBenefit(event.packageId().value(), product.productId().value(),
                         event.partnerId().value(), event.packageType(), product.name(), product.languages(),
                         product.operatingSystems(), product.specialInstructions(), product.keys(), event.at(),
-                        position));
+                        sequence));
             }
         });
     }
 
     @EventHandler
-    void on(KeysRevealed event, TrackingToken token) {
-        long position = position(token);
+    void on(KeysRevealed event, @SequenceNumber long sequence) {
         rows.findById(new SoftwareBenefit.Key(event.packageId().value(), event.productId().value()))
-                .filter(row -> !row.hasSeen(position))
-                .ifPresent(row -> row.keysRevealed(event.keys().size(), event.revealedBy().value(), event.at(), position));
+                .filter(row -> !row.hasSeen(sequence))
+                .ifPresent(row -> row.keysRevealed(event.keys().size(), event.revealedBy().value(), event.at(), sequence));
     }
 
     @EventHandler
-    void on(PackageCancelled event, TrackingToken token) {
-        long position = position(token);
+    void on(PackageCancelled event, @SequenceNumber long sequence) {
         rows.findByPackageId(event.packageId().value()).stream()
-                .filter(row -> !row.hasSeen(position))
-                .forEach(row -> row.revoked(position));
+                .filter(row -> !row.hasSeen(sequence))
+                .forEach(row -> row.revoked(sequence));
     }
 
     @ResetHandler
@@ -66,9 +63,5 @@ public class SoftwareTabProjection {
                 ? rows.findByPartnerId(query.partnerId(), request)
                 : rows.findByPartnerIdAndStatus(query.partnerId(), query.status(), request)).map(SoftwareBenefit::view);
         return new SoftwareTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements());
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow();
     }
 }

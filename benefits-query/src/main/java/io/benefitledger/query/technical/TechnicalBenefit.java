@@ -31,13 +31,13 @@ public class TechnicalBenefit {
     private Instant pendingSince;
     private Instant activatedAt;
     private Instant openedAt;
-    private long lastEventPosition;
+    private long lastEventSequence;
 
     protected TechnicalBenefit() {
     }
 
     TechnicalBenefit(String subscriptionId, String partnerId, String packageId, String name,
-                     TechnicalAllocation.Unit unit, int quantity, Instant openedAt, long position) {
+                     TechnicalAllocation.Unit unit, int quantity, Instant openedAt, long sequence) {
         this.subscriptionId = subscriptionId;
         this.partnerId = partnerId;
         this.packageId = packageId;
@@ -46,40 +46,40 @@ public class TechnicalBenefit {
         this.quantity = quantity;
         this.status = BenefitStatus.AVAILABLE;
         this.openedAt = openedAt;
-        this.lastEventPosition = position;
+        this.lastEventSequence = sequence;
     }
 
-    void assigned(String user, String alternativeEmail, Instant at, long position) {
+    void assigned(String user, String alternativeEmail, Instant at, long sequence) {
         this.assignedUser = user;
         this.alternativeEmail = alternativeEmail;
         this.status = BenefitStatus.PENDING;
         this.pendingSince = at;
-        this.lastEventPosition = position;
+        this.lastEventSequence = sequence;
     }
 
-    void fulfilled(Instant at, long position) {
+    void fulfilled(Instant at, long sequence) {
         status = BenefitStatus.ACTIVE;
         pendingSince = null;
         activatedAt = at;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    void drawn(int remaining, long position) {
+    void drawn(int remaining, long sequence) {
         drawn = quantity - remaining;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    void freed(BenefitStatus newStatus, long position) {
+    void freed(BenefitStatus newStatus, long sequence) {
         assignedUser = null;
         alternativeEmail = null;
         pendingSince = null;
         activatedAt = null;
         status = newStatus;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    boolean hasSeen(long position) {
-        return position <= lastEventPosition;
+    boolean hasSeen(long sequence) {
+        return sequence <= lastEventSequence;
     }
 
     TechnicalBenefitView view() {

@@ -11,7 +11,7 @@ import io.benefitledger.seat.UserAssigned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -33,38 +33,38 @@ public class TechnicalTabProjection {
     }
 
     @EventHandler
-    void on(SubscriptionOpened event, TrackingToken token) {
+    void on(SubscriptionOpened event, @SequenceNumber long sequence) {
         if (event.kind() == SubscriptionKind.TECHNICAL && !rows.existsById(event.subscriptionId().value())) {
             rows.save(new TechnicalBenefit(event.subscriptionId().value(), event.partnerId().value(),
                     event.packageId().value(), event.benefitName(), event.unit(), event.quantity(), event.at(),
-                    position(token)));
+                    sequence));
         }
     }
 
     @EventHandler
-    void on(UserAssigned event, TrackingToken token) {
-        update(event.subscriptionId().value(), token, row -> row.assigned(event.assignee().value(),
-                event.alternativeEmail() == null ? null : event.alternativeEmail().value(), event.at(), position(token)));
+    void on(UserAssigned event, @SequenceNumber long sequence) {
+        update(event.subscriptionId().value(), sequence, row -> row.assigned(event.assignee().value(),
+                event.alternativeEmail() == null ? null : event.alternativeEmail().value(), event.at(), sequence));
     }
 
     @EventHandler
-    void on(ActivationFulfilled event, TrackingToken token) {
-        update(event.subscriptionId().value(), token, row -> row.fulfilled(event.at(), position(token)));
+    void on(ActivationFulfilled event, @SequenceNumber long sequence) {
+        update(event.subscriptionId().value(), sequence, row -> row.fulfilled(event.at(), sequence));
     }
 
     @EventHandler
-    void on(BenefitDrawn event, TrackingToken token) {
-        update(event.subscriptionId().value(), token, row -> row.drawn(event.remaining(), position(token)));
+    void on(BenefitDrawn event, @SequenceNumber long sequence) {
+        update(event.subscriptionId().value(), sequence, row -> row.drawn(event.remaining(), sequence));
     }
 
     @EventHandler
-    void on(AssignmentRemoved event, TrackingToken token) {
-        update(event.subscriptionId().value(), token, row -> row.freed(BenefitStatus.AVAILABLE, position(token)));
+    void on(AssignmentRemoved event, @SequenceNumber long sequence) {
+        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
     }
 
     @EventHandler
-    void on(SubscriptionRevoked event, TrackingToken token) {
-        update(event.subscriptionId().value(), token, row -> row.freed(BenefitStatus.REVOKED, position(token)));
+    void on(SubscriptionRevoked event, @SequenceNumber long sequence) {
+        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
     }
 
     @ResetHandler
@@ -82,11 +82,7 @@ public class TechnicalTabProjection {
     }
 
     /** Rows of other kinds of subscription are not this tab's; a redelivered event changes nothing. */
-    private void update(String subscriptionId, TrackingToken token, Consumer<TechnicalBenefit> change) {
-        rows.findById(subscriptionId).filter(row -> !row.hasSeen(position(token))).ifPresent(change);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow();
+    private void update(String subscriptionId, long sequence, Consumer<TechnicalBenefit> change) {
+        rows.findById(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(change);
     }
 }

@@ -24,37 +24,37 @@ public class VisualStudioSeat {
     private String assignedUser;
     private Instant assignedAt;
     private Instant openedAt;
-    private long lastEventPosition;
+    private long lastEventSequence;
 
     protected VisualStudioSeat() {
     }
 
-    VisualStudioSeat(String subscriptionId, String partnerId, String packageId, String name, Instant openedAt, long position) {
+    VisualStudioSeat(String subscriptionId, String partnerId, String packageId, String name, Instant openedAt, long sequence) {
         this.subscriptionId = subscriptionId;
         this.partnerId = partnerId;
         this.packageId = packageId;
         this.name = name;
         this.status = BenefitStatus.AVAILABLE;
         this.openedAt = openedAt;
-        this.lastEventPosition = position;
+        this.lastEventSequence = sequence;
     }
 
-    void assigned(String user, Instant at, long position) {
+    void assigned(String user, Instant at, long sequence) {
         assignedUser = user;
         assignedAt = at;
         status = BenefitStatus.ACTIVE;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    void freed(BenefitStatus newStatus, long position) {
+    void freed(BenefitStatus newStatus, long sequence) {
         assignedUser = null;
         assignedAt = null;
         status = newStatus;
-        lastEventPosition = position;
+        lastEventSequence = sequence;
     }
 
-    boolean hasSeen(long position) {
-        return position <= lastEventPosition;
+    boolean hasSeen(long sequence) {
+        return sequence <= lastEventSequence;
     }
 
     VisualStudioSeatView view() {

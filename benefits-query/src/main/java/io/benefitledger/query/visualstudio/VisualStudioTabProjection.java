@@ -9,7 +9,7 @@ import io.benefitledger.seat.UserAssigned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -29,32 +29,29 @@ public class VisualStudioTabProjection {
     }
 
     @EventHandler
-    void on(SubscriptionOpened event, TrackingToken token) {
+    void on(SubscriptionOpened event, @SequenceNumber long sequence) {
         if (event.kind() == SubscriptionKind.VISUAL_STUDIO && !rows.existsById(event.subscriptionId().value())) {
             rows.save(new VisualStudioSeat(event.subscriptionId().value(), event.partnerId().value(),
-                    event.packageId().value(), event.benefitName(), event.at(), position(token)));
+                    event.packageId().value(), event.benefitName(), event.at(), sequence));
         }
     }
 
     @EventHandler
-    void on(UserAssigned event, TrackingToken token) {
-        long position = position(token);
-        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(position))
-                .ifPresent(row -> row.assigned(event.assignee().value(), event.at(), position));
+    void on(UserAssigned event, @SequenceNumber long sequence) {
+        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(sequence))
+                .ifPresent(row -> row.assigned(event.assignee().value(), event.at(), sequence));
     }
 
     @EventHandler
-    void on(AssignmentRemoved event, TrackingToken token) {
-        long position = position(token);
-        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(position))
-                .ifPresent(row -> row.freed(BenefitStatus.AVAILABLE, position));
+    void on(AssignmentRemoved event, @SequenceNumber long sequence) {
+        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(sequence))
+                .ifPresent(row -> row.freed(BenefitStatus.AVAILABLE, sequence));
     }
 
     @EventHandler
-    void on(SubscriptionRevoked event, TrackingToken token) {
-        long position = position(token);
-        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(position))
-                .ifPresent(row -> row.freed(BenefitStatus.REVOKED, position));
+    void on(SubscriptionRevoked event, @SequenceNumber long sequence) {
+        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(sequence))
+                .ifPresent(row -> row.freed(BenefitStatus.REVOKED, sequence));
     }
 
     @ResetHandler
@@ -70,9 +67,5 @@ public class VisualStudioTabProjection {
                 : rows.findByPartnerIdAndStatus(query.partnerId(), query.status(), request)).map(VisualStudioSeat::view);
         return new VisualStudioTab(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
                 rows.countByPartnerIdAndStatus(query.partnerId(), BenefitStatus.ACTIVE));
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow();
     }
 }
