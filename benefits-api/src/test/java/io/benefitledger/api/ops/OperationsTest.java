@@ -76,7 +76,9 @@ class OperationsTest {
 
     @Test
     void a_node_that_does_not_hold_every_segment_refuses_the_rebuild_and_clears_nothing() {
-        purchase("pkg-");
+        String packageId = purchase("pkg-");
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from cloud_benefit where package_id = ?", Long.class, packageId) == 1);
         String processorName = CloudTabProjection.NAME;
         StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow();
         long rows = jdbc.queryForObject("select count(*) from cloud_benefit", Long.class);
