@@ -12,6 +12,10 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.benefitledger.api.ops.ProjectionRebuilds;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -103,8 +107,37 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail unexpected(Exception failure) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (databaseUnavailable(failure)) {
+            LOG.warn("request refused, the database is unavailable: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                            "the ledger cannot reach its database; nothing was recorded. Retry shortly"));
+        }
         LOG.error("request failed unexpectedly", failure);
+        return ResponseEntity.internalServerError().body(unexpectedProblem());
+    }
+
+    /**
+     * Whether the failure is the database being out of reach (stopped, restarting, or no connection to be had in
+     * time) rather than a fault of this request: SQL state class 08 (connection exception) or 57P (operator
+     * intervention, e.g. a shutdown), or no connection from the pool.
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException
+                || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ProblemDetail unexpectedProblem() {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the request could not be completed; nothing was recorded unless the response said so");
     }
