@@ -14,8 +14,15 @@ import io.benefitledger.api.directory.DirectoryTables;
 import io.benefitledger.offer.GoToMarketOpening;
 import io.benefitledger.offer.OfferCatalogue;
 import io.benefitledger.partner.PartnerDirectory;
+import io.benefitledger.query.cloud.CloudTabProjection;
+import io.benefitledger.query.gtm.GoToMarketTabProjection;
+import io.benefitledger.query.refund.RefundEligibilityProjection;
+import io.benefitledger.query.software.SoftwareTabProjection;
+import io.benefitledger.query.technical.TechnicalTabProjection;
+import io.benefitledger.query.visualstudio.VisualStudioTabProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.benefitledger.pkg.lifecycle.PackageBenefits;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
@@ -25,6 +32,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -44,6 +53,11 @@ import java.util.List;
 /** How the ledger runs Axon: what it stores events as, and how its projections are fed. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
+
+    /** The read models' processors, each a pooled streaming processor with a dead-letter queue. */
+    static final List<String> PROJECTIONS = List.of(SoftwareTabProjection.NAME, CloudTabProjection.NAME,
+            VisualStudioTabProjection.NAME, TechnicalTabProjection.NAME, GoToMarketTabProjection.NAME,
+            RefundEligibilityProjection.NAME);
 
     static final List<String> SYNCHRONOUS_GROUPS =
             List.of(DirectoryTables.GROUP, PackageBenefits.GROUP, GoToMarketOpening.GROUP);
@@ -86,6 +100,29 @@ public class AxonConfiguration {
     }
 
     /**
+     * Axon's JPA storage engine as its Spring Boot auto-configuration builds it, but reading {@code batch-size}
+     * events per query instead of 100: a rebuild and a long aggregate's history are read in ten times fewer round
+     * trips.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          EntityManagerProvider entityManagerProvider, TransactionManager transactionManager,
+                                          @Value("${ledger.event-store.batch-size}") int batchSize) {
+        return JpaEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .entityManagerProvider(entityManagerProvider)
+                .transactionManager(transactionManager)
+                .batchSize(batchSize)
+                .build();
+    }
+
+    /**
      * Every projection runs in a pooled streaming processor. Events are handled in batches of
      * {@code ledger.processing.batch-size}, each batch and its token update in one transaction: Axon's default of
      * one event per transaction makes a rebuild crawl. Segments let several threads, or several nodes, share a
@@ -108,6 +145,12 @@ public class AxonConfiguration {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
+                // Without the cache every event costs a dead-letter lookup in the database, which made a rebuild
+                // crawl; a reset clears the queue, since the replay handles its events again.
+                for (String group : PROJECTIONS) {
+                    configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                            (configuration, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
+                }
                 configurer.eventProcessing().registerDeadLetterQueueProvider(group ->
                         SYNCHRONOUS_GROUPS.contains(group) ? null : configuration -> JpaSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)

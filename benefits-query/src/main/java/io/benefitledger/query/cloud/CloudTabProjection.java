@@ -9,6 +9,7 @@ import io.benefitledger.seat.SubscriptionKind;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.SubscriptionRevoked;
 import io.benefitledger.seat.UserAssigned;
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,21 +29,18 @@ public class CloudTabProjection {
     public static final String NAME = "cloud-tab";
 
     private final CloudBenefitRepository rows;
+    private final EntityManager entities;
 
-    CloudTabProjection(CloudBenefitRepository rows) {
+    CloudTabProjection(CloudBenefitRepository rows, EntityManager entities) {
         this.rows = rows;
+        this.entities = entities;
     }
 
     @EventHandler
     void on(PackagePurchased event, @SequenceNumber long sequence) {
-        event.allocations().cloudLicenses().forEach(product -> {
-            String id = CloudBenefit.licenseId(event.packageId().value(), product.productId().value());
-            if (!rows.existsById(id)) {
-                rows.save(CloudBenefit.licenseBased(event.packageId().value(), product.productId().value(),
-                        event.partnerId().value(), product.name(), product.keys(), product.specialInstructions(),
-                        event.at(), sequence));
-            }
-        });
+        event.allocations().cloudLicenses().forEach(product -> entities.persist(CloudBenefit.licenseBased(
+                event.packageId().value(), product.productId().value(), event.partnerId().value(), product.name(),
+                product.keys(), product.specialInstructions(), event.at(), sequence)));
     }
 
     @EventHandler
@@ -60,8 +58,8 @@ public class CloudTabProjection {
 
     @EventHandler
     void on(SubscriptionOpened event, @SequenceNumber long sequence) {
-        if (event.kind() == SubscriptionKind.AZURE_USAGE && !rows.existsById(event.subscriptionId().value())) {
-            rows.save(CloudBenefit.usageBased(event.subscriptionId().value(), event.partnerId().value(),
+        if (event.kind() == SubscriptionKind.AZURE_USAGE) {
+            entities.persist(CloudBenefit.usageBased(event.subscriptionId().value(), event.partnerId().value(),
                     event.packageId().value(), event.benefitName(), event.at(), sequence));
         }
     }

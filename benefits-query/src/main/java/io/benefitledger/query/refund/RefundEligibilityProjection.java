@@ -7,6 +7,7 @@ import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundPolicy;
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -38,17 +39,17 @@ public class RefundEligibilityProjection {
     public static final String NAME = "refund-eligibility";
 
     private final RefundEligibilityRepository rows;
+    private final EntityManager entities;
 
-    RefundEligibilityProjection(RefundEligibilityRepository rows) {
+    RefundEligibilityProjection(RefundEligibilityRepository rows, EntityManager entities) {
         this.rows = rows;
+        this.entities = entities;
     }
 
     @EventHandler
     void on(PackagePurchased event, EventMessage<?> message, @SequenceNumber long sequence) {
-        if (!rows.existsById(event.packageId().value())) {
-            rows.save(new RefundEligibility(event.packageId().value(), event.partnerId().value(),
-                    evidence(message, event.at(), sequence)));
-        }
+        entities.persist(new RefundEligibility(event.packageId().value(), event.partnerId().value(),
+                evidence(message, event.at(), sequence)));
     }
 
     @EventHandler

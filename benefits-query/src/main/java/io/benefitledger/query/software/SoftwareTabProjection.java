@@ -3,6 +3,7 @@ package io.benefitledger.query.software;
 import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,21 +21,19 @@ public class SoftwareTabProjection {
     public static final String NAME = "software-tab";
 
     private final SoftwareBenefitRepository rows;
+    private final EntityManager entities;
 
-    SoftwareTabProjection(SoftwareBenefitRepository rows) {
+    SoftwareTabProjection(SoftwareBenefitRepository rows, EntityManager entities) {
         this.rows = rows;
+        this.entities = entities;
     }
 
     @EventHandler
     void on(PackagePurchased event, @SequenceNumber long sequence) {
-        event.allocations().software().forEach(product -> {
-            if (!rows.existsById(new SoftwareBenefit.Key(event.packageId().value(), product.productId().value()))) {
-                rows.save(new SoftwareBenefit(event.packageId().value(), product.productId().value(),
-                        event.partnerId().value(), event.packageType(), product.name(), product.languages(),
-                        product.operatingSystems(), product.specialInstructions(), product.keys(), event.at(),
-                        sequence));
-            }
-        });
+        event.allocations().software().forEach(product -> entities.persist(new SoftwareBenefit(
+                event.packageId().value(), product.productId().value(), event.partnerId().value(), event.packageType(),
+                product.name(), product.languages(), product.operatingSystems(), product.specialInstructions(),
+                product.keys(), event.at(), sequence)));
     }
 
     @EventHandler

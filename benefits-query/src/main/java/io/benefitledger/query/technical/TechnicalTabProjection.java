@@ -8,6 +8,7 @@ import io.benefitledger.seat.SubscriptionKind;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.SubscriptionRevoked;
 import io.benefitledger.seat.UserAssigned;
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,15 +28,17 @@ public class TechnicalTabProjection {
     public static final String NAME = "technical-tab";
 
     private final TechnicalBenefitRepository rows;
+    private final EntityManager entities;
 
-    TechnicalTabProjection(TechnicalBenefitRepository rows) {
+    TechnicalTabProjection(TechnicalBenefitRepository rows, EntityManager entities) {
         this.rows = rows;
+        this.entities = entities;
     }
 
     @EventHandler
     void on(SubscriptionOpened event, @SequenceNumber long sequence) {
-        if (event.kind() == SubscriptionKind.TECHNICAL && !rows.existsById(event.subscriptionId().value())) {
-            rows.save(new TechnicalBenefit(event.subscriptionId().value(), event.partnerId().value(),
+        if (event.kind() == SubscriptionKind.TECHNICAL) {
+            entities.persist(new TechnicalBenefit(event.subscriptionId().value(), event.partnerId().value(),
                     event.packageId().value(), event.benefitName(), event.unit(), event.quantity(), event.at(),
                     sequence));
         }

@@ -6,6 +6,7 @@ import io.benefitledger.seat.SubscriptionKind;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.SubscriptionRevoked;
 import io.benefitledger.seat.UserAssigned;
+import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -23,15 +24,17 @@ public class VisualStudioTabProjection {
     public static final String NAME = "visual-studio-tab";
 
     private final VisualStudioSeatRepository rows;
+    private final EntityManager entities;
 
-    VisualStudioTabProjection(VisualStudioSeatRepository rows) {
+    VisualStudioTabProjection(VisualStudioSeatRepository rows, EntityManager entities) {
         this.rows = rows;
+        this.entities = entities;
     }
 
     @EventHandler
     void on(SubscriptionOpened event, @SequenceNumber long sequence) {
-        if (event.kind() == SubscriptionKind.VISUAL_STUDIO && !rows.existsById(event.subscriptionId().value())) {
-            rows.save(new VisualStudioSeat(event.subscriptionId().value(), event.partnerId().value(),
+        if (event.kind() == SubscriptionKind.VISUAL_STUDIO) {
+            entities.persist(new VisualStudioSeat(event.subscriptionId().value(), event.partnerId().value(),
                     event.packageId().value(), event.benefitName(), event.at(), sequence));
         }
     }
