@@ -121,12 +121,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /**
      * Whether the failure is the database being out of reach (stopped, restarting, or no connection to be had in
      * time) rather than a fault of this request: SQL state class 08 (connection exception) or 57P (operator
-     * intervention, e.g. a shutdown), or no connection from the pool.
+     * intervention, e.g. a shutdown), no connection from the pool, or a connection the pool already closed. The
+     * last happens when Axon swallows the first failure (a snapshot it cannot read) and goes on with the same
+     * connection, which Hikari has by then closed for its connection error: its exception has no SQL state.
      */
     static boolean databaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientConnectionException
-                || cause instanceof DataAccessResourceFailureException) {
+                || cause instanceof DataAccessResourceFailureException || closedByThePool(cause)) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
@@ -135,6 +137,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return false;
+    }
+
+    private static boolean closedByThePool(Throwable cause) {
+        StackTraceElement[] frames = cause.getStackTrace();
+        return cause instanceof SQLException && frames.length > 0
+               && frames[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection");
     }
 
     private ProblemDetail unexpectedProblem() {
