@@ -81,6 +81,8 @@ class ReportsTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(rita.get("/reports/utilisation").get("rows")).hasSize(4);
             assertThat(rita.get("/reports/activation-backlog").get("rows")).hasSize(2);
+            // the refund projection runs apart from the others: wait until it has seen c1's key revealed too
+            assertThat(rita.get("/reports/refundable-packages").get("rows").findValuesAsText("packageId")).containsExactly(f1);
         });
     }
 
