@@ -4,8 +4,7 @@ import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundFacts;
 import io.benefitledger.pkg.refund.RefundPolicy;
 import jakarta.persistence.CollectionTable;
-import org.hibernate.annotations.Fetch;
-import org.hibernate.annotations.FetchMode;
+import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
@@ -72,7 +71,7 @@ public class RefundEligibility {
     @AttributeOverride(name = "sequenceNumber", column = @Column(name = "cancellation_sequence"))
     private EvidenceColumns cancellation;
     @ElementCollection(fetch = FetchType.EAGER)
-    @Fetch(FetchMode.SUBSELECT) // a page of packages loads its activations in one query, not one per package
+    @BatchSize(size = 100) // a page loads its activations in one query; a subselect fetch would load every package's of the partner
     @CollectionTable(name = "refund_activation", joinColumns = @JoinColumn(name = "package_id"))
     @OrderBy("sequenceNumber")
     private List<EvidenceColumns> activations = new ArrayList<>();

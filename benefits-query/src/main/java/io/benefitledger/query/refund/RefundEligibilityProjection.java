@@ -106,15 +106,15 @@ public class RefundEligibilityProjection {
             throw new IllegalArgumentException("cannot sort by " + page.sort() + "; one of " + new TreeSet<>(REFUNDABLE_ORDER.keySet()));
         }
         Sort.Direction direction = page.descending() ? Sort.Direction.DESC : Sort.Direction.ASC;
-        Page<RefundEligibility> candidates = query.partners().isEmpty() ? Page.empty() : rows.findRefundableCandidates(
-                query.partners(), query.at(),
+        Page<RefundEligibility> candidates = query.partners().isEmpty() ? Page.empty() : rows.findRefundableNow(
+                query.partners(), query.now(),
                 PageRequest.of(page.page(), page.size(), Sort.by(direction, property).and(Sort.by("packageId"))));
         List<RefundablePackages.Refundable> refundable = candidates.stream()
-                .map(row -> Map.entry(row, RefundPolicy.decide(row.facts(), query.at())))
+                .map(row -> Map.entry(row, RefundPolicy.decide(row.facts(), query.now())))
                 .filter(decided -> decided.getValue().eligible())
                 .map(decided -> new RefundablePackages.Refundable(decided.getKey().partnerId(), decided.getKey().packageId(),
                         decided.getKey().facts().purchase().at(), decided.getValue().deadline(),
-                        Duration.between(query.at(), decided.getValue().deadline())))
+                        Duration.between(query.now(), decided.getValue().deadline())))
                 .toList();
         return new RefundablePackages(refundable, page.page(), page.size(), candidates.getTotalElements());
     }

@@ -20,4 +20,14 @@ interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, S
                               where r2 = r and a.at <= :at)
               and (r.cancellation.at is null or r.cancellation.at > :at)""")
     Page<RefundEligibility> findRefundableCandidates(Collection<String> partnerIds, Instant at, Pageable pageable);
+
+    /**
+     * The same pre-selection for the present, answered from the partial index: nothing recorded so far is later
+     * than now, so a package with an activation or a cancellation on record is not refundable now.
+     */
+    @Query("""
+            select r from RefundEligibility r
+            where r.partnerId in :partnerIds and not r.softwareActivated and not r.cancelled
+              and r.purchase.at <= :now and r.deadline >= :now""")
+    Page<RefundEligibility> findRefundableNow(Collection<String> partnerIds, Instant now, Pageable pageable);
 }
