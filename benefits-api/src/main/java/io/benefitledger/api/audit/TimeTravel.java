@@ -14,53 +14,75 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The state of any aggregate as of a past instant, rebuilt the way the command side loads it: the aggregate's own
- * event sourcing handlers applied to its events recorded up to that instant. Starts from the latest snapshot when
- * that snapshot was itself taken by then, so a long history is not read from its first event.
+ * event sourcing handlers applied to its events recorded up to that instant. It starts from the latest stored state
+ * that was complete by then: an audit checkpoint (the state after every Nth event, kept for good and written here
+ * as replays pass them) or Axon's snapshot if that is later, so a long history is not read from its first event.
  */
 @Component
 public class TimeTravel {
 
     /**
      * What an aggregate looked like at {@code asOf}: its state after {@code version}, the last event it had recorded
-     * by then ({@code lastEvent}); {@code eventsApplied} were read after the snapshot it started from, if any.
+     * by then ({@code lastEvent}); {@code eventsApplied} were read after where it started from: {@code first-event},
+     * a {@code checkpoint} or a {@code snapshot}.
      */
     public record AggregateAsOf(String aggregate, String type, Instant asOf, long version, LastEvent lastEvent,
-                                boolean fromSnapshot, long eventsApplied, JsonNode state) {
+                                String startedFrom, long eventsApplied, JsonNode state) {
+    }
+
+    /** A stored state to start from: the aggregate after event {@code sequence}. */
+    private record Start(String kind, long sequence, Object root) {
     }
 
     public record LastEvent(long position, String eventId, String type, Instant recordedAt) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(TimeTravel.class);
+
     private final Map<String, AggregateModel<?>> models;
     private final EventStorageEngine events;
     private final Serializer serializer;
     private final JdbcTemplate jdbc;
+    private final int checkpointEvery;
 
     /** Aggregates are inspected as the command side inspects them: their handlers may take Spring beans. */
-    TimeTravel(Configuration axon, EventStorageEngine events, Serializer serializer, JdbcTemplate jdbc) {
+    TimeTravel(Configuration axon, EventStorageEngine events, Serializer serializer, JdbcTemplate jdbc,
+               @Value("${ledger.audit.checkpoint-every}") int checkpointEvery) {
         this.models = Stream.of(BenefitPackage.class, Subscription.class, GtmOffer.class, Partner.class)
                 .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> AnnotatedAggregateMetaModelFactory
                         .inspectAggregate(type, axon.parameterResolverFactory(), axon.handlerDefinition(type))));
         this.events = events;
         this.serializer = serializer;
         this.jdbc = jdbc;
+        this.checkpointEvery = checkpointEvery;
     }
 
-    @Transactional(readOnly = true)
+    /** Not read-only: the checkpoints a replay passes are stored with it. */
+    @Transactional
     public AggregateAsOf asOf(String partner, String aggregate, Instant at) {
         AggregateModel<?> model = jdbc.query("select e.type from domain_event_entry e where e.aggregate_identifier = ?"
                                              + " and e.sequence_number = 0 and " + AuditTrail.OF_PARTNER,
@@ -71,36 +93,73 @@ public class TimeTravel {
     }
 
     private <T> AggregateAsOf rebuild(AggregateModel<T> model, String aggregate, Instant at) {
-        Optional<DomainEventMessage<?>> snapshot = events.readSnapshot(aggregate)
-                .filter(taken -> !taken.getTimestamp().isAfter(at));
+        Start start = startingPoint(model, aggregate, at);
+        T root = model.entityClass().cast(start.root());
         AtomicLong applied = new AtomicLong();
-        AtomicLong version = new AtomicLong(snapshot.map(DomainEventMessage::getSequenceNumber).orElse(-1L));
-        // Events are read lazily, in batches: the stream stops at the first event recorded after the instant.
+        AtomicLong version = new AtomicLong(start.sequence());
+        AtomicReference<Instant> previous = new AtomicReference<>();
+        List<Object[]> checkpoints = new ArrayList<>();
+        // Events are read lazily, in batches: the stream stops at the first event recorded after the instant. Each
+        // event passes here just before it is applied, when the root holds the state after the one before it.
         Stream<? extends DomainEventMessage<?>> upToInstant = events
-                .readEvents(aggregate, version.get() + 1)
+                .readEvents(aggregate, start.sequence() + 1)
                 .asStream()
                 .takeWhile(event -> !event.getTimestamp().isAfter(at))
                 .peek(event -> {
+                    long sequence = event.getSequenceNumber();
+                    if (sequence % checkpointEvery == 0 && sequence - 1 > start.sequence()) {
+                        SerializedObject<byte[]> state = serializer.serialize(root, byte[].class);
+                        checkpoints.add(new Object[]{aggregate, sequence - 1, Timestamp.from(previous.get()),
+                                state.getType().getName(), state.getData()});
+                    }
+                    previous.set(event.getTimestamp());
                     applied.incrementAndGet();
-                    version.set(event.getSequenceNumber());
+                    version.set(sequence);
                 });
-        T root = snapshot.isPresent() ? model.entityClass().cast(snapshot.get().getPayload()) : newRoot(model);
         EventSourcedAggregate<T> rebuilt = EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
         rebuilt.initializeState(DomainEventStream.of(upToInstant, version::get));
         if (version.get() < 0) {
             throw new NotFound("aggregate as of " + at, aggregate);
         }
+        jdbc.batchUpdate("""
+                insert into audit_checkpoint (aggregate_identifier, sequence_number, last_event_at, payload_type, payload)
+                values (?, ?, ?, ?, ?) on conflict do nothing""", checkpoints);
         LastEvent last = jdbc.queryForObject("""
                         select global_index, event_identifier, payload_type, time_stamp from domain_event_entry
                         where aggregate_identifier = ? and sequence_number = ?""",
                 (row, index) -> new LastEvent(row.getLong(1), row.getString(2),
                         row.getString(3).substring(row.getString(3).lastIndexOf('.') + 1), Instant.parse(row.getString(4))),
                 aggregate, version.get());
-        return new AggregateAsOf(aggregate, model.entityClass().getSimpleName(), at, version.get(), last, snapshot.isPresent(),
+        return new AggregateAsOf(aggregate, model.entityClass().getSimpleName(), at, version.get(), last, start.kind(),
                 applied.get(), serializer.serialize(rebuilt.getAggregateRoot(), JsonNode.class).getData());
     }
 
-    private static <T> T newRoot(AggregateModel<T> model) {
+    /** The latest stored state complete by {@code at}: a checkpoint, Axon's snapshot if later, or a new root. */
+    private Start startingPoint(AggregateModel<?> model, String aggregate, Instant at) {
+        Start start = new Start("first-event", -1, newRoot(model));
+        try {
+            List<Start> checkpoint = jdbc.query("""
+                            select sequence_number, payload_type, payload from audit_checkpoint
+                            where aggregate_identifier = ? and last_event_at <= ? order by sequence_number desc limit 1""",
+                    (row, index) -> new Start("checkpoint", row.getLong(1), serializer.deserialize(
+                            new SimpleSerializedObject<>(row.getBytes(3), byte[].class, row.getString(2), null))),
+                    aggregate, Timestamp.from(at));
+            if (!checkpoint.isEmpty()) {
+                start = checkpoint.get(0);
+            }
+        } catch (SerializationException stale) {
+            // A checkpoint of an earlier shape of the aggregate: the events are the truth, replay them instead.
+            LOG.warn("ignoring an audit checkpoint of {} that no longer reads: {}", aggregate, stale.getMessage());
+        }
+        Optional<DomainEventMessage<?>> snapshot = events.readSnapshot(aggregate)
+                .filter(taken -> !taken.getTimestamp().isAfter(at));
+        if (snapshot.isPresent() && snapshot.get().getSequenceNumber() > start.sequence()) {
+            start = new Start("snapshot", snapshot.get().getSequenceNumber(), snapshot.get().getPayload());
+        }
+        return start;
+    }
+
+    private static Object newRoot(AggregateModel<?> model) {
         try {
             var constructor = model.entityClass().getDeclaredConstructor();
             constructor.setAccessible(true);
