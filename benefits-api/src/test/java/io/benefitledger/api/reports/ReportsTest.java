@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +32,15 @@ class ReportsTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
 
     String contoso;
     String fabrikam;
     String stranger;
     LedgerClient rita;
+    LedgerClient contosoAdmin;
+    LedgerClient fabrikamAdmin;
     LedgerClient strangerAdmin;
     String c1;
     String f1;
@@ -49,8 +54,8 @@ class ReportsTest {
         c1 = "c1-" + run;
         f1 = "f1-" + run;
         LedgerClient operator = LedgerClient.operator(http);
-        LedgerClient contosoAdmin = operator.registerPartner(contoso, "\"Silver Core\"");
-        LedgerClient fabrikamAdmin = operator.registerPartner(fabrikam, "");
+        contosoAdmin = operator.registerPartner(contoso, "\"Silver Core\"");
+        fabrikamAdmin = operator.registerPartner(fabrikam, "");
         strangerAdmin = operator.registerPartner(stranger, "");
         rita = operator.reader("rita", "REPORTING", contoso, fabrikam);
 
@@ -109,6 +114,47 @@ class ReportsTest {
 
         assertThat(rita.get("/reports/utilisation?category=SOFTWARE").get("total").asInt()).isEqualTo(2);
         assertThat(rita.get("/reports/utilisation?partner=" + fabrikam).get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void the_kept_counts_are_what_the_tabs_benefits_add_up_to_after_an_assignment_is_removed_and_a_package_refunded() {
+        contosoAdmin.send(HttpMethod.DELETE, "/partners/" + contoso + "/subscriptions/" + c1 + ":vs:1/assignment", null);
+        fabrikamAdmin.post("/partners/" + fabrikam + "/packages/" + f1 + "/cancellation", "{\"serviceRequest\": \"SR-4\"}");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(counted()).contains(contoso + " VISUAL_STUDIO Visual Studio Enterprise seats 2 0");
+            assertThat(rita.get("/reports/utilisation").get("rows").findValuesAsText("partnerId")).doesNotContain(fabrikam);
+        });
+        assertThat(counted()).isEqualTo(addedUpFromTheTabs()).hasSize(3);
+    }
+
+    List<String> counted() {
+        return jdbc.queryForList("""
+                select concat_ws(' ', partner_id, category, product, unit, allocated, used) from utilisation
+                where partner_id in (?, ?) and benefits > 0 order by 1""", String.class, contoso, fabrikam);
+    }
+
+    /** The report as it was answered before the counts were kept: every benefit of the tabs added up. */
+    List<String> addedUpFromTheTabs() {
+        return jdbc.queryForList("""
+                select concat_ws(' ', partner_id, category, product, unit, sum(allocated), sum(used)) from (
+                    select partner_id, 'SOFTWARE' as category, product_name as product, 'keys' as unit,
+                           keys_allocated as allocated, keys_revealed as used
+                    from software_benefit where status <> 'REVOKED'
+                    union all
+                    select partner_id, 'CLOUD', name, case kind when 'LICENSE_BASED' then 'keys' else 'subscriptions' end,
+                           case kind when 'LICENSE_BASED' then keys_allocated else 1 end,
+                           case kind when 'LICENSE_BASED' then keys_revealed
+                                else case when assigned_user is null then 0 else 1 end end
+                    from cloud_benefit where status <> 'REVOKED'
+                    union all
+                    select partner_id, 'VISUAL_STUDIO', name, 'seats', 1, case when assigned_user is null then 0 else 1 end
+                    from visual_studio_seat where status <> 'REVOKED'
+                    union all
+                    select partner_id, 'TECHNICAL', name, lower(unit) || 's', quantity, drawn
+                    from technical_benefit where status <> 'REVOKED') allocation
+                where partner_id in (?, ?) group by partner_id, category, product, unit order by 1""",
+                String.class, contoso, fabrikam);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.benefitledger.query.cloud;
 
+import io.benefitledger.query.reports.Allocation;
 import io.benefitledger.query.BenefitStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -85,6 +86,15 @@ public class CloudBenefit {
     }
 
 
+
+    Allocation allocation() {
+        if (status == BenefitStatus.REVOKED) {
+            return null;
+        }
+        return kind == Kind.LICENSE_BASED
+                ? new Allocation(partnerId, "CLOUD", name, "keys", keysAllocated, keysRevealed)
+                : new Allocation(partnerId, "CLOUD", name, "subscriptions", 1, assignedUser == null ? 0 : 1);
+    }
 
     boolean hasSeen(long sequence) {
         return sequence <= lastEventSequence;

@@ -9,6 +9,8 @@ import io.benefitledger.seat.SubscriptionKind;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.SubscriptionRevoked;
 import io.benefitledger.seat.UserAssigned;
+import io.benefitledger.query.reports.Allocation;
+import io.benefitledger.query.reports.UtilisationCounts;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,15 +32,17 @@ public class CloudTabProjection {
 
     private final CloudBenefitRepository rows;
     private final EntityManager entities;
+    private final UtilisationCounts utilisation;
 
-    CloudTabProjection(CloudBenefitRepository rows, EntityManager entities) {
+    CloudTabProjection(CloudBenefitRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
         this.entities = entities;
+        this.utilisation = utilisation;
     }
 
     @EventHandler
     void on(PackagePurchased event, @SequenceNumber long sequence) {
-        event.allocations().cloudLicenses().forEach(product -> entities.persist(CloudBenefit.licenseBased(
+        event.allocations().cloudLicenses().forEach(product -> opened(CloudBenefit.licenseBased(
                 event.packageId().value(), product.productId().value(), event.partnerId().value(), product.name(),
                 product.keys(), product.specialInstructions(), event.at(), sequence)));
     }
@@ -53,13 +57,13 @@ public class CloudTabProjection {
     void on(PackageCancelled event, @SequenceNumber long sequence) {
         rows.findByPackageIdAndKind(event.packageId().value(), CloudBenefit.Kind.LICENSE_BASED).stream()
                 .filter(row -> !row.hasSeen(sequence))
-                .forEach(row -> row.freed(BenefitStatus.REVOKED, sequence));
+                .forEach(row -> change(row, changed -> changed.freed(BenefitStatus.REVOKED, sequence)));
     }
 
     @EventHandler
     void on(SubscriptionOpened event, @SequenceNumber long sequence) {
         if (event.kind() == SubscriptionKind.AZURE_USAGE) {
-            entities.persist(CloudBenefit.usageBased(event.subscriptionId().value(), event.partnerId().value(),
+            opened(CloudBenefit.usageBased(event.subscriptionId().value(), event.partnerId().value(),
                     event.packageId().value(), event.benefitName(), event.at(), sequence));
         }
     }
@@ -82,6 +86,7 @@ public class CloudTabProjection {
     @ResetHandler
     void reset() {
         rows.deleteAllInBatch();
+        utilisation.clear("CLOUD");
     }
 
     @QueryHandler
@@ -95,6 +100,17 @@ public class CloudTabProjection {
 
     /** Rows of other tabs are not this one's; a redelivered event changes nothing. */
     private void update(String benefitId, long sequence, Consumer<CloudBenefit> change) {
-        rows.findById(benefitId).filter(row -> !row.hasSeen(sequence)).ifPresent(change);
+        rows.findById(benefitId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> change(row, change));
+    }
+
+    private void opened(CloudBenefit row) {
+        entities.persist(row);
+        utilisation.changed(null, row.allocation());
+    }
+
+    private void change(CloudBenefit row, Consumer<CloudBenefit> change) {
+        Allocation before = row.allocation();
+        change.accept(row);
+        utilisation.changed(before, row.allocation());
     }
 }

@@ -17,31 +17,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reports across the partners a reporting team is granted, answered from the tabs' read models (never by replaying
- * events): each a single query with its total counted alongside the page.
+ * Reports across the partners a reporting team is granted, answered from the read models (never by replaying
+ * events): each a single query with its total counted alongside the page. Utilisation reads the counts the tab
+ * projections keep ({@link UtilisationCounts}).
  */
 @Component
 class Reports {
-
-    /** Every allocation in one shape: what was allocated and what of it was assigned, revealed or drawn. */
-    private static final String ALLOCATIONS = """
-            select partner_id, 'SOFTWARE' as category, product_name as product, 'keys' as unit,
-                   keys_allocated as allocated, keys_revealed as used
-            from software_benefit where status <> 'REVOKED'
-            union all
-            select partner_id, 'CLOUD', name,
-                   case kind when 'LICENSE_BASED' then 'keys' else 'subscriptions' end,
-                   case kind when 'LICENSE_BASED' then keys_allocated else 1 end,
-                   case kind when 'LICENSE_BASED' then keys_revealed when 'USAGE_BASED' then
-                       case when assigned_user is null then 0 else 1 end end
-            from cloud_benefit where status <> 'REVOKED'
-            union all
-            select partner_id, 'VISUAL_STUDIO', name, 'seats', 1, case when assigned_user is null then 0 else 1 end
-            from visual_studio_seat where status <> 'REVOKED'
-            union all
-            select partner_id, 'TECHNICAL', name, lower(unit) || 's', quantity, drawn
-            from technical_benefit where status <> 'REVOKED'
-            """;
 
     private static final Map<String, String> UTILISATION_ORDER = Map.of("partner", "partner_id", "category", "category",
             "product", "product", "allocated", "allocated", "used", "used", "remaining", "remaining");
@@ -69,12 +50,10 @@ class Reports {
     @QueryHandler
     Utilisation handle(FindUtilisation query) {
         Paged<Utilisation.Row> found = page("""
-                        select partner_id, category, product, unit, sum(allocated) as allocated, sum(used) as used,
-                               sum(allocated) - sum(used) as remaining
-                        from (""" + ALLOCATIONS + """
-                        ) allocation
-                        where partner_id in (:partners) and (cast(:category as varchar) is null or category = :category)
-                        group by partner_id, category, product, unit""",
+                        select partner_id, category, product, unit, allocated, used, allocated - used as remaining
+                        from utilisation
+                        where partner_id in (:partners) and benefits > 0
+                          and (cast(:category as varchar) is null or category = :category)""",
                 new MapSqlParameterSource("partners", query.partners()).addValue("category", query.category()),
                 query.partners(), query.page(), UTILISATION_ORDER, "partner_id, category, product, unit",
                 (row, index) -> new Utilisation.Row(row.getString("partner_id"), row.getString("category"),

@@ -1,5 +1,6 @@
 package io.benefitledger.query.software;
 
+import io.benefitledger.query.reports.Allocation;
 import io.benefitledger.query.BenefitStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -81,6 +82,11 @@ public class SoftwareBenefit {
     void revoked(long sequence) {
         status = BenefitStatus.REVOKED;
         lastEventSequence = sequence;
+    }
+
+    Allocation allocation() {
+        return status == BenefitStatus.REVOKED ? null
+                : new Allocation(partnerId, "SOFTWARE", productName, "keys", keysAllocated, keysRevealed);
     }
 
     /** Whether the event with {@code sequence} in its aggregate is already reflected; a redelivered event changes nothing. */

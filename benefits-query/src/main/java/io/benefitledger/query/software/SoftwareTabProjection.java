@@ -3,6 +3,8 @@ package io.benefitledger.query.software;
 import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
+import io.benefitledger.query.reports.Allocation;
+import io.benefitledger.query.reports.UtilisationCounts;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,6 +15,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
+import java.util.function.Consumer;
+
 /** Builds the Software tab: every licensed product of every package, with keys allocated and revealed. */
 @Component
 @ProcessingGroup(SoftwareTabProjection.NAME)
@@ -22,37 +26,50 @@ public class SoftwareTabProjection {
 
     private final SoftwareBenefitRepository rows;
     private final EntityManager entities;
+    private final UtilisationCounts utilisation;
 
-    SoftwareTabProjection(SoftwareBenefitRepository rows, EntityManager entities) {
+    SoftwareTabProjection(SoftwareBenefitRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
         this.entities = entities;
+        this.utilisation = utilisation;
     }
 
     @EventHandler
     void on(PackagePurchased event, @SequenceNumber long sequence) {
-        event.allocations().software().forEach(product -> entities.persist(new SoftwareBenefit(
-                event.packageId().value(), product.productId().value(), event.partnerId().value(), event.packageType(),
-                product.name(), product.languages(), product.operatingSystems(), product.specialInstructions(),
-                product.keys(), event.at(), sequence)));
+        event.allocations().software().forEach(product -> {
+            SoftwareBenefit row = new SoftwareBenefit(event.packageId().value(), product.productId().value(),
+                    event.partnerId().value(), event.packageType(), product.name(), product.languages(),
+                    product.operatingSystems(), product.specialInstructions(), product.keys(), event.at(), sequence);
+            entities.persist(row);
+            utilisation.changed(null, row.allocation());
+        });
     }
 
     @EventHandler
     void on(KeysRevealed event, @SequenceNumber long sequence) {
         rows.findById(new SoftwareBenefit.Key(event.packageId().value(), event.productId().value()))
                 .filter(row -> !row.hasSeen(sequence))
-                .ifPresent(row -> row.keysRevealed(event.keys().size(), event.revealedBy().value(), event.at(), sequence));
+                .ifPresent(row -> change(row, changed -> changed.keysRevealed(event.keys().size(),
+                        event.revealedBy().value(), event.at(), sequence)));
     }
 
     @EventHandler
     void on(PackageCancelled event, @SequenceNumber long sequence) {
         rows.findByPackageId(event.packageId().value()).stream()
                 .filter(row -> !row.hasSeen(sequence))
-                .forEach(row -> row.revoked(sequence));
+                .forEach(row -> change(row, changed -> changed.revoked(sequence)));
+    }
+
+    private void change(SoftwareBenefit row, Consumer<SoftwareBenefit> change) {
+        Allocation before = row.allocation();
+        change.accept(row);
+        utilisation.changed(before, row.allocation());
     }
 
     @ResetHandler
     void reset() {
         rows.deleteAllRows();
+        utilisation.clear("SOFTWARE");
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package io.benefitledger.query.technical;
 
+import io.benefitledger.query.reports.Allocation;
 import io.benefitledger.pkg.TechnicalAllocation;
 import io.benefitledger.query.BenefitStatus;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /** A row of the Technical benefits tab: incidents or hours, who holds them, what is drawn and what is left. */
 @Entity
@@ -76,6 +78,11 @@ public class TechnicalBenefit {
         activatedAt = null;
         status = newStatus;
         lastEventSequence = sequence;
+    }
+
+    Allocation allocation() {
+        return status == BenefitStatus.REVOKED ? null : new Allocation(partnerId, "TECHNICAL", name,
+                unit.name().toLowerCase(Locale.ROOT) + "s", quantity, drawn);
     }
 
     boolean hasSeen(long sequence) {

@@ -8,6 +8,8 @@ import io.benefitledger.seat.SubscriptionKind;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.SubscriptionRevoked;
 import io.benefitledger.seat.UserAssigned;
+import io.benefitledger.query.reports.Allocation;
+import io.benefitledger.query.reports.UtilisationCounts;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,18 +31,21 @@ public class TechnicalTabProjection {
 
     private final TechnicalBenefitRepository rows;
     private final EntityManager entities;
+    private final UtilisationCounts utilisation;
 
-    TechnicalTabProjection(TechnicalBenefitRepository rows, EntityManager entities) {
+    TechnicalTabProjection(TechnicalBenefitRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
         this.entities = entities;
+        this.utilisation = utilisation;
     }
 
     @EventHandler
     void on(SubscriptionOpened event, @SequenceNumber long sequence) {
         if (event.kind() == SubscriptionKind.TECHNICAL) {
-            entities.persist(new TechnicalBenefit(event.subscriptionId().value(), event.partnerId().value(),
-                    event.packageId().value(), event.benefitName(), event.unit(), event.quantity(), event.at(),
-                    sequence));
+            TechnicalBenefit benefit = new TechnicalBenefit(event.subscriptionId().value(), event.partnerId().value(),
+                    event.packageId().value(), event.benefitName(), event.unit(), event.quantity(), event.at(), sequence);
+            entities.persist(benefit);
+            utilisation.changed(null, benefit.allocation());
         }
     }
 
@@ -73,6 +78,7 @@ public class TechnicalTabProjection {
     @ResetHandler
     void reset() {
         rows.deleteAllInBatch();
+        utilisation.clear("TECHNICAL");
     }
 
     @QueryHandler
@@ -86,6 +92,10 @@ public class TechnicalTabProjection {
 
     /** Rows of other kinds of subscription are not this tab's; a redelivered event changes nothing. */
     private void update(String subscriptionId, long sequence, Consumer<TechnicalBenefit> change) {
-        rows.findById(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(change);
+        rows.findById(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
+            Allocation before = row.allocation();
+            change.accept(row);
+            utilisation.changed(before, row.allocation());
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.benefitledger.query.visualstudio;
 
+import io.benefitledger.query.reports.Allocation;
 import io.benefitledger.query.BenefitStatus;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -51,6 +52,11 @@ public class VisualStudioSeat {
         assignedAt = null;
         status = newStatus;
         lastEventSequence = sequence;
+    }
+
+    Allocation allocation() {
+        return status == BenefitStatus.REVOKED ? null
+                : new Allocation(partnerId, "VISUAL_STUDIO", name, "seats", 1, assignedUser == null ? 0 : 1);
     }
 
     boolean hasSeen(long sequence) {

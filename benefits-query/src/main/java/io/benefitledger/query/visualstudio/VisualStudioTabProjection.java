@@ -6,6 +6,8 @@ import io.benefitledger.seat.SubscriptionKind;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.SubscriptionRevoked;
 import io.benefitledger.seat.UserAssigned;
+import io.benefitledger.query.reports.Allocation;
+import io.benefitledger.query.reports.UtilisationCounts;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,6 +18,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
+import java.util.function.Consumer;
+
 /** Builds the Visual Studio subscriptions tab: every seat of every package, free or assigned. */
 @Component
 @ProcessingGroup(VisualStudioTabProjection.NAME)
@@ -25,41 +29,51 @@ public class VisualStudioTabProjection {
 
     private final VisualStudioSeatRepository rows;
     private final EntityManager entities;
+    private final UtilisationCounts utilisation;
 
-    VisualStudioTabProjection(VisualStudioSeatRepository rows, EntityManager entities) {
+    VisualStudioTabProjection(VisualStudioSeatRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
         this.entities = entities;
+        this.utilisation = utilisation;
     }
 
     @EventHandler
     void on(SubscriptionOpened event, @SequenceNumber long sequence) {
         if (event.kind() == SubscriptionKind.VISUAL_STUDIO) {
-            entities.persist(new VisualStudioSeat(event.subscriptionId().value(), event.partnerId().value(),
-                    event.packageId().value(), event.benefitName(), event.at(), sequence));
+            VisualStudioSeat seat = new VisualStudioSeat(event.subscriptionId().value(), event.partnerId().value(),
+                    event.packageId().value(), event.benefitName(), event.at(), sequence);
+            entities.persist(seat);
+            utilisation.changed(null, seat.allocation());
         }
     }
 
     @EventHandler
     void on(UserAssigned event, @SequenceNumber long sequence) {
-        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(sequence))
-                .ifPresent(row -> row.assigned(event.assignee().value(), event.at(), sequence));
+        update(event.subscriptionId().value(), sequence, row -> row.assigned(event.assignee().value(), event.at(), sequence));
     }
 
     @EventHandler
     void on(AssignmentRemoved event, @SequenceNumber long sequence) {
-        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(sequence))
-                .ifPresent(row -> row.freed(BenefitStatus.AVAILABLE, sequence));
+        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
     }
 
     @EventHandler
     void on(SubscriptionRevoked event, @SequenceNumber long sequence) {
-        rows.findById(event.subscriptionId().value()).filter(row -> !row.hasSeen(sequence))
-                .ifPresent(row -> row.freed(BenefitStatus.REVOKED, sequence));
+        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
     }
 
     @ResetHandler
     void reset() {
         rows.deleteAllInBatch();
+        utilisation.clear("VISUAL_STUDIO");
+    }
+
+    private void update(String subscriptionId, long sequence, Consumer<VisualStudioSeat> change) {
+        rows.findById(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
+            Allocation before = row.allocation();
+            change.accept(row);
+            utilisation.changed(before, row.allocation());
+        });
     }
 
     @QueryHandler

@@ -1,0 +1,8 @@
+package io.benefitledger.query.reports;
+
+/**
+ * What one benefit of a tab counts for in the utilisation report: {@code allocated} of {@code unit} of a product, of
+ * which {@code used} are assigned, revealed or drawn. A revoked benefit counts for nothing (it has no allocation).
+ */
+public record Allocation(String partnerId, String category, String product, String unit, long allocated, long used) {
+}

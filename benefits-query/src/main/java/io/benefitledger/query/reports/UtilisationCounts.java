@@ -1,0 +1,86 @@
+package io.benefitledger.query.reports;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The utilisation report's counts per partner, category and product, kept up to date by the tab projections so the
+ * report reads a few rows by key instead of adding up every benefit of the partners on each request. A projection
+ * tells what a benefit counted for before and after an event; the differences of a whole batch are written when it
+ * commits, in the same transaction as the tab's rows and token, in key order so that two segments updating the same
+ * counts wait for each other instead of deadlocking.
+ */
+@Component
+public class UtilisationCounts {
+
+    private static final String PENDING = UtilisationCounts.class.getName() + ".pending";
+
+    private final JdbcTemplate jdbc;
+
+    UtilisationCounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Key(String partnerId, String category, String product, String unit) {
+    }
+
+    private static final Comparator<Key> LOCK_ORDER = Comparator.comparing(Key::partnerId).thenComparing(Key::category)
+            .thenComparing(Key::product).thenComparing(Key::unit);
+
+    /** A benefit changed from counting as {@code before} to {@code after}; either is null when it counts for nothing. */
+    public void changed(Allocation before, Allocation after) {
+        if (before != null && before.equals(after)) {
+            return;
+        }
+        Map<Key, long[]> pending = pending();
+        count(pending, before, -1);
+        count(pending, after, 1);
+    }
+
+    /** A tab is being rebuilt: the counts of its category start again from nothing. */
+    public void clear(String category) {
+        jdbc.update("delete from utilisation where category = ?", category);
+    }
+
+    private static void count(Map<Key, long[]> pending, Allocation allocation, int sign) {
+        if (allocation != null) {
+            long[] delta = pending.computeIfAbsent(new Key(allocation.partnerId(), allocation.category(),
+                    allocation.product(), allocation.unit()), key -> new long[3]);
+            delta[0] += sign;
+            delta[1] += sign * allocation.allocated();
+            delta[2] += sign * allocation.used();
+        }
+    }
+
+    private Map<Key, long[]> pending() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING, name -> {
+            Map<Key, long[]> pending = new TreeMap<>(LOCK_ORDER);
+            batch.onPrepareCommit(committing -> write(pending));
+            return pending;
+        });
+    }
+
+    private void write(Map<Key, long[]> pending) {
+        List<Object[]> rows = new ArrayList<>();
+        pending.forEach((key, delta) -> {
+            if (delta[0] != 0 || delta[1] != 0 || delta[2] != 0) {
+                rows.add(new Object[]{key.partnerId(), key.category(), key.product(), key.unit(), delta[0], delta[1], delta[2]});
+            }
+        });
+        jdbc.batchUpdate("""
+                insert into utilisation as counted (partner_id, category, product, unit, benefits, allocated, used)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (partner_id, category, product, unit) do update
+                set benefits = counted.benefits + excluded.benefits, allocated = counted.allocated + excluded.allocated,
+                    used = counted.used + excluded.used""", rows);
+    }
+}
