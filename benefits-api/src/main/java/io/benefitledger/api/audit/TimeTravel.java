@@ -89,22 +89,67 @@ public class TimeTravel {
                         (row, index) -> models.get(row.getString(1)), aggregate, partner)
                 .stream().findFirst()
                 .orElseThrow(() -> new NotFound("aggregate", aggregate));
-        return rebuild(model, aggregate, at);
+        Replay replay = replay(model, aggregate, Until.recordedBy(at));
+        if (replay.version() < 0) {
+            throw new NotFound("aggregate as of " + at, aggregate);
+        }
+        LastEvent last = jdbc.queryForObject("""
+                        select global_index, event_identifier, payload_type, time_stamp from domain_event_entry
+                        where aggregate_identifier = ? and sequence_number = ?""",
+                (row, index) -> new LastEvent(row.getLong(1), row.getString(2),
+                        row.getString(3).substring(row.getString(3).lastIndexOf('.') + 1), Instant.parse(row.getString(4))),
+                aggregate, replay.version());
+        return new AggregateAsOf(aggregate, model.entityClass().getSimpleName(), at, replay.version(), last,
+                replay.startedFrom(), replay.eventsApplied(), serializer.serialize(replay.root(), JsonNode.class).getData());
     }
 
-    private <T> AggregateAsOf rebuild(AggregateModel<T> model, String aggregate, Instant at) {
-        Start start = startingPoint(model, aggregate, at);
+    /**
+     * Stores the checkpoint after event {@code sequence - 1} of the aggregate, {@code sequence} being a multiple of
+     * the checkpoint interval: replays from the checkpoint before it, which passes that point.
+     */
+    @Transactional
+    public void checkpointBefore(String aggregate, String aggregateType, long sequence) {
+        AggregateModel<?> model = models.get(aggregateType);
+        if (model != null) {
+            replay(model, aggregate, Until.sequence(sequence));
+        }
+    }
+
+    int checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    /** Where a replay stops: after the events recorded by an instant, or after a sequence number. */
+    private record Until(Instant at, long sequence) {
+        static Until recordedBy(Instant at) {
+            return new Until(at, Long.MAX_VALUE);
+        }
+
+        static Until sequence(long sequence) {
+            return new Until(null, sequence);
+        }
+
+        boolean includes(DomainEventMessage<?> event) {
+            return event.getSequenceNumber() <= sequence && (at == null || !event.getTimestamp().isAfter(at));
+        }
+    }
+
+    private record Replay(Object root, String startedFrom, long version, long eventsApplied) {
+    }
+
+    private <T> Replay replay(AggregateModel<T> model, String aggregate, Until until) {
+        Start start = startingPoint(model, aggregate, until);
         T root = model.entityClass().cast(start.root());
         AtomicLong applied = new AtomicLong();
         AtomicLong version = new AtomicLong(start.sequence());
         AtomicReference<Instant> previous = new AtomicReference<>();
         List<Object[]> checkpoints = new ArrayList<>();
-        // Events are read lazily, in batches: the stream stops at the first event recorded after the instant. Each
-        // event passes here just before it is applied, when the root holds the state after the one before it.
-        Stream<? extends DomainEventMessage<?>> upToInstant = events
+        // Events are read lazily, in batches: the stream stops at the first event past the bound. Each event passes
+        // here just before it is applied, when the root holds the state after the one before it.
+        Stream<? extends DomainEventMessage<?>> upToBound = events
                 .readEvents(aggregate, start.sequence() + 1)
                 .asStream()
-                .takeWhile(event -> !event.getTimestamp().isAfter(at))
+                .takeWhile(until::includes)
                 .peek(event -> {
                     long sequence = event.getSequenceNumber();
                     if (sequence % checkpointEvery == 0 && sequence - 1 > start.sequence()) {
@@ -117,33 +162,26 @@ public class TimeTravel {
                     version.set(sequence);
                 });
         EventSourcedAggregate<T> rebuilt = EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
-        rebuilt.initializeState(DomainEventStream.of(upToInstant, version::get));
-        if (version.get() < 0) {
-            throw new NotFound("aggregate as of " + at, aggregate);
-        }
+        rebuilt.initializeState(DomainEventStream.of(upToBound, version::get));
         jdbc.batchUpdate("""
                 insert into audit_checkpoint (aggregate_identifier, sequence_number, last_event_at, payload_type, payload)
                 values (?, ?, ?, ?, ?) on conflict do nothing""", checkpoints);
-        LastEvent last = jdbc.queryForObject("""
-                        select global_index, event_identifier, payload_type, time_stamp from domain_event_entry
-                        where aggregate_identifier = ? and sequence_number = ?""",
-                (row, index) -> new LastEvent(row.getLong(1), row.getString(2),
-                        row.getString(3).substring(row.getString(3).lastIndexOf('.') + 1), Instant.parse(row.getString(4))),
-                aggregate, version.get());
-        return new AggregateAsOf(aggregate, model.entityClass().getSimpleName(), at, version.get(), last, start.kind(),
-                applied.get(), serializer.serialize(rebuilt.getAggregateRoot(), JsonNode.class).getData());
+        return new Replay(rebuilt.getAggregateRoot(), start.kind(), version.get(), applied.get());
     }
 
-    /** The latest stored state complete by {@code at}: a checkpoint, Axon's snapshot if later, or a new root. */
-    private Start startingPoint(AggregateModel<?> model, String aggregate, Instant at) {
+    /** The latest stored state within the bound: a checkpoint, Axon's snapshot if later, or a new root. */
+    private Start startingPoint(AggregateModel<?> model, String aggregate, Until until) {
         Start start = new Start("first-event", -1, newRoot(model));
         try {
             List<Start> checkpoint = jdbc.query("""
                             select sequence_number, payload_type, payload from audit_checkpoint
-                            where aggregate_identifier = ? and last_event_at <= ? order by sequence_number desc limit 1""",
+                            where aggregate_identifier = ? and sequence_number <= ?
+                              and (cast(? as timestamptz) is null or last_event_at <= ?)
+                            order by sequence_number desc limit 1""",
                     (row, index) -> new Start("checkpoint", row.getLong(1), serializer.deserialize(
                             new SimpleSerializedObject<>(row.getBytes(3), byte[].class, row.getString(2), null))),
-                    aggregate, Timestamp.from(at));
+                    aggregate, until.sequence(), until.at() == null ? null : Timestamp.from(until.at()),
+                    until.at() == null ? null : Timestamp.from(until.at()));
             if (!checkpoint.isEmpty()) {
                 start = checkpoint.get(0);
             }
@@ -152,7 +190,8 @@ public class TimeTravel {
             LOG.warn("ignoring an audit checkpoint of {} that no longer reads: {}", aggregate, stale.getMessage());
         }
         Optional<DomainEventMessage<?>> snapshot = events.readSnapshot(aggregate)
-                .filter(taken -> !taken.getTimestamp().isAfter(at));
+                .filter(taken -> (until.at() == null || !taken.getTimestamp().isAfter(until.at()))
+                                 && taken.getSequenceNumber() <= until.sequence());
         if (snapshot.isPresent() && snapshot.get().getSequenceNumber() > start.sequence()) {
             start = new Start("snapshot", snapshot.get().getSequenceNumber(), snapshot.get().getPayload());
         }

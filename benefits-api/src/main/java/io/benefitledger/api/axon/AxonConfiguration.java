@@ -55,7 +55,7 @@ import java.util.List;
 public class AxonConfiguration {
 
     /** The read models' processors, each a pooled streaming processor with a dead-letter queue. */
-    static final List<String> PROJECTIONS = List.of(SoftwareTabProjection.NAME, CloudTabProjection.NAME,
+    public static final List<String> PROJECTIONS = List.of(SoftwareTabProjection.NAME, CloudTabProjection.NAME,
             VisualStudioTabProjection.NAME, TechnicalTabProjection.NAME, GoToMarketTabProjection.NAME,
             RefundEligibilityProjection.NAME);
 
