@@ -37,7 +37,7 @@ class ProjectionRebuildTest {
             VisualStudioTabProjection.NAME, List.of("visual_studio_seat"),
             TechnicalTabProjection.NAME, List.of("technical_benefit"),
             GoToMarketTabProjection.NAME, List.of("gtm_contact", "gtm_offer"),
-            RefundEligibilityProjection.NAME, List.of("refund_eligibility", "refund_activation"));
+            RefundEligibilityProjection.NAME, List.of("refund_eligibility"));
 
     @Autowired
     TestRestTemplate http;

@@ -34,7 +34,7 @@ final class Ledger {
             "visual-studio-tab", List.of("visual_studio_seat"),
             "technical-tab", List.of("technical_benefit"),
             "go-to-market-tab", List.of("gtm_contact", "gtm_offer"),
-            "refund-eligibility", List.of("refund_eligibility", "refund_activation"));
+            "refund-eligibility", List.of("refund_eligibility"));
 
     /** Kept by the four benefit tabs together, each for its own category. */
     static final List<String> SHARED_READ_MODELS = List.of("utilisation");

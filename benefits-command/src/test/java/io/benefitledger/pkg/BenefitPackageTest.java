@@ -248,6 +248,21 @@ class BenefitPackageTest {
     }
 
     @Test
+    void after_many_reveals_a_denied_cancellation_names_the_first_reveal_which_settled_it() {
+        Instant firstRevealAt = PURCHASED_AT.plus(Duration.ofDays(1));
+        fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), firstRevealAt),
+                        revealed(List.of("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB"), PURCHASED_AT.plus(Duration.ofDays(2))))
+                .when(cancel(PURCHASED_AT.plus(Duration.ofDays(3))))
+                .expectResultMessagePayloadMatching(matches(payload -> {
+                    RefundDecision decision = (RefundDecision) payload;
+                    return !decision.eligible()
+                           && decision.reasons().get(0).evidence().size() == 1
+                           && decision.reasons().get(0).evidence().get(0).at().equals(firstRevealAt)
+                           && decision.reasons().get(0).evidence().get(0).sequenceNumber() == 1;
+                }));
+    }
+
+    @Test
     void a_cancellation_stamped_before_a_recorded_reveal_is_decided_as_of_the_reveal() {
         Instant revealedAt = PURCHASED_AT.plus(Duration.ofDays(5));
         fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), revealedAt))

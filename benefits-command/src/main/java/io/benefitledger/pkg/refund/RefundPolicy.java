@@ -16,8 +16,11 @@ import java.util.List;
  */
 public final class RefundPolicy {
 
-    /** Bumped whenever the rule's meaning changes; recorded with every decision. */
-    public static final String VERSION = "refund-rule/1";
+    /**
+     * Bumped whenever the rule's meaning or its evidence changes; recorded with every decision. 2: a reveal is
+     * evidenced by the package's first reveal alone (1 listed every reveal); every decision is the same.
+     */
+    public static final String VERSION = "refund-rule/2";
 
     /** "Within 30 days of purchase": 30 × 24 hours after the purchase instant, the boundary included. */
     public static final Duration WINDOW = Duration.ofDays(30);
@@ -36,7 +39,7 @@ public final class RefundPolicy {
         Instant deadline = deadline(facts.purchase());
         List<Finding> findings = List.of(
                 withinWindow(facts.purchase(), deadline, at),
-                noSoftwareActivated(facts.softwareActivations(), at),
+                noSoftwareActivated(facts.firstSoftwareActivation(), at),
                 notCancelled(facts.cancellation(), at));
         boolean eligible = findings.stream().allMatch(Finding::holds);
         return new RefundDecision(eligible, at, deadline, findings, VERSION);
@@ -50,13 +53,12 @@ public final class RefundPolicy {
         return new Finding("within-30-days-of-purchase", holds, explanation, List.of(purchase));
     }
 
-    private static Finding noSoftwareActivated(List<Evidence> activations, Instant at) {
-        List<Evidence> byThen = activations.stream().filter(activation -> activation.happenedBy(at)).toList();
-        String explanation = byThen.isEmpty()
-                ? "no license keys of the package have been revealed"
-                : "license keys of the package were revealed (" + byThen.size() + " time"
-                  + (byThen.size() == 1 ? "" : "s") + "), which activates its software benefits";
-        return new Finding("no-software-activated", byThen.isEmpty(), explanation, byThen);
+    private static Finding noSoftwareActivated(Evidence firstActivation, Instant at) {
+        boolean activated = firstActivation != null && firstActivation.happenedBy(at);
+        return activated
+                ? new Finding("no-software-activated", false, "license keys of the package were revealed at "
+                + firstActivation.at() + ", which activates its software benefits", List.of(firstActivation))
+                : new Finding("no-software-activated", true, "no license keys of the package have been revealed", List.of());
     }
 
     private static Finding notCancelled(Evidence cancellation, Instant at) {

@@ -3,23 +3,15 @@ package io.benefitledger.query.refund;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundFacts;
 import io.benefitledger.pkg.refund.RefundPolicy;
-import jakarta.persistence.CollectionTable;
-import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.AttributeOverride;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The facts the refund rule needs for one package, kept so that the rule can be applied at query time for any
@@ -70,11 +62,12 @@ public class RefundEligibility {
     @AttributeOverride(name = "at", column = @Column(name = "cancelled_at"))
     @AttributeOverride(name = "sequenceNumber", column = @Column(name = "cancellation_sequence"))
     private EvidenceColumns cancellation;
-    @ElementCollection(fetch = FetchType.EAGER)
-    @BatchSize(size = 100) // a page loads its activations in one query; a subselect fetch would load every package's of the partner
-    @CollectionTable(name = "refund_activation", joinColumns = @JoinColumn(name = "package_id"))
-    @OrderBy("sequenceNumber")
-    private List<EvidenceColumns> activations = new ArrayList<>();
+    @Embedded
+    @AttributeOverride(name = "eventId", column = @Column(name = "first_activation_event_id"))
+    @AttributeOverride(name = "eventType", column = @Column(name = "first_activation_event_type"))
+    @AttributeOverride(name = "at", column = @Column(name = "first_activated_at"))
+    @AttributeOverride(name = "sequenceNumber", column = @Column(name = "first_activation_sequence"))
+    private EvidenceColumns firstActivation;
     private long lastEventSequence;
 
     protected RefundEligibility() {
@@ -89,7 +82,9 @@ public class RefundEligibility {
     }
 
     void softwareActivated(Evidence reveal) {
-        activations.add(new EvidenceColumns(reveal));
+        if (!recorded(firstActivation)) {
+            firstActivation = new EvidenceColumns(reveal);
+        }
         softwareActivated = true;
         lastEventSequence = reveal.sequenceNumber();
     }
@@ -113,8 +108,12 @@ public class RefundEligibility {
     }
 
     RefundFacts facts() {
-        return new RefundFacts(purchase.evidence(),
-                activations.stream().map(EvidenceColumns::evidence).toList(),
-                cancellation == null || cancellation.eventId == null ? null : cancellation.evidence());
+        return new RefundFacts(purchase.evidence(), recorded(firstActivation) ? firstActivation.evidence() : null,
+                recorded(cancellation) ? cancellation.evidence() : null);
+    }
+
+    /** Hibernate leaves an embedded value whose columns are all null as null, or as an empty instance. */
+    private static boolean recorded(EvidenceColumns evidence) {
+        return evidence != null && evidence.eventId != null;
     }
 }

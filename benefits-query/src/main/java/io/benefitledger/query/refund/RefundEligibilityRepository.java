@@ -16,8 +16,7 @@ interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, S
     @Query("""
             select r from RefundEligibility r
             where r.partnerId in :partnerIds and r.purchase.at <= :at and r.deadline >= :at
-              and not exists (select a from RefundEligibility r2 join r2.activations a
-                              where r2 = r and a.at <= :at)
+              and (r.firstActivation.at is null or r.firstActivation.at > :at)
               and (r.cancellation.at is null or r.cancellation.at > :at)""")
     Page<RefundEligibility> findRefundableCandidates(Collection<String> partnerIds, Instant at, Pageable pageable);
 
