@@ -85,7 +85,14 @@ public class CloudBenefit {
         lastEventSequence = sequence;
     }
 
+    String benefitId() {
+        return benefitId;
+    }
 
+    /** Whether this is one of the license-based subscriptions a package holds (not a usage-based one it opened). */
+    boolean isLicenseOf(String packageId) {
+        return kind == Kind.LICENSE_BASED && this.packageId.equals(packageId);
+    }
 
     Allocation allocation() {
         if (status == BenefitStatus.REVOKED) {

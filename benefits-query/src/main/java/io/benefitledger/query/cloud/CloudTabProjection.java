@@ -3,6 +3,7 @@ package io.benefitledger.query.cloud;
 import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
+import io.benefitledger.query.BatchRows;
 import io.benefitledger.query.BenefitStatus;
 import io.benefitledger.seat.AssignmentRemoved;
 import io.benefitledger.seat.SubscriptionKind;
@@ -31,12 +32,12 @@ public class CloudTabProjection {
     public static final String NAME = "cloud-tab";
 
     private final CloudBenefitRepository rows;
-    private final EntityManager entities;
+    private final BatchRows<String, CloudBenefit> batch;
     private final UtilisationCounts utilisation;
 
     CloudTabProjection(CloudBenefitRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
-        this.entities = entities;
+        this.batch = new BatchRows<>(CloudBenefit.class, rows::findOfAggregates, CloudBenefit::benefitId, entities);
         this.utilisation = utilisation;
     }
 
@@ -55,8 +56,7 @@ public class CloudTabProjection {
 
     @EventHandler
     void on(PackageCancelled event, @SequenceNumber long sequence) {
-        rows.findByPackageIdAndKind(event.packageId().value(), CloudBenefit.Kind.LICENSE_BASED).stream()
-                .filter(row -> !row.hasSeen(sequence))
+        batch.matching(row -> row.isLicenseOf(event.packageId().value()) && !row.hasSeen(sequence))
                 .forEach(row -> change(row, changed -> changed.freed(BenefitStatus.REVOKED, sequence)));
     }
 
@@ -100,12 +100,13 @@ public class CloudTabProjection {
 
     /** Rows of other tabs are not this one's; a redelivered event changes nothing. */
     private void update(String benefitId, long sequence, Consumer<CloudBenefit> change) {
-        rows.findById(benefitId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> change(row, change));
+        batch.find(benefitId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> change(row, change));
     }
 
     private void opened(CloudBenefit row) {
-        entities.persist(row);
-        utilisation.changed(null, row.allocation());
+        if (batch.persist(row)) {
+            utilisation.changed(null, row.allocation());
+        }
     }
 
     private void change(CloudBenefit row, Consumer<CloudBenefit> change) {

@@ -7,6 +7,7 @@ import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundPolicy;
+import io.benefitledger.query.BatchRows;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,23 +40,23 @@ public class RefundEligibilityProjection {
     public static final String NAME = "refund-eligibility";
 
     private final RefundEligibilityRepository rows;
-    private final EntityManager entities;
+    private final BatchRows<String, RefundEligibility> batch;
 
     RefundEligibilityProjection(RefundEligibilityRepository rows, EntityManager entities) {
         this.rows = rows;
-        this.entities = entities;
+        this.batch = new BatchRows<>(RefundEligibility.class, rows::findByPackageIdIn, RefundEligibility::packageId, entities);
     }
 
     @EventHandler
     void on(PackagePurchased event, EventMessage<?> message, @SequenceNumber long sequence) {
-        entities.persist(new RefundEligibility(event.packageId().value(), event.partnerId().value(),
+        batch.persist(new RefundEligibility(event.packageId().value(), event.partnerId().value(),
                 evidence(message, event.at(), sequence)));
     }
 
     @EventHandler
     void on(KeysRevealed event, EventMessage<?> message, @SequenceNumber long sequence) {
         Evidence reveal = evidence(message, event.at(), sequence);
-        rows.findById(event.packageId().value())
+        batch.find(event.packageId().value())
                 .filter(row -> !row.hasSeen(reveal.sequenceNumber()))
                 .ifPresent(row -> row.softwareActivated(reveal));
     }
@@ -63,7 +64,7 @@ public class RefundEligibilityProjection {
     @EventHandler
     void on(PackageCancelled event, EventMessage<?> message, @SequenceNumber long sequence) {
         Evidence cancellation = evidence(message, event.at(), sequence);
-        rows.findById(event.packageId().value())
+        batch.find(event.packageId().value())
                 .filter(row -> !row.hasSeen(cancellation.sequenceNumber()))
                 .ifPresent(row -> row.cancelled(cancellation));
     }

@@ -7,10 +7,13 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, String> {
 
     Page<RefundEligibility> findByPartnerId(String partnerId, Pageable pageable);
+
+    List<RefundEligibility> findByPackageIdIn(Collection<String> packageIds);
 
     /** Pre-selects in SQL what RefundPolicy then decides row by row: the rule itself stays in one place. */
     @Query("""

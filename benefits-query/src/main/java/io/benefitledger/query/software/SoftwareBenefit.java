@@ -71,6 +71,10 @@ public class SoftwareBenefit {
         this.lastEventSequence = sequence;
     }
 
+    Key key() {
+        return new Key(packageId, productId);
+    }
+
     void keysRevealed(int count, String by, Instant at, long sequence) {
         keysRevealed += count;
         status = BenefitStatus.ACTIVE;

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
 import java.util.List;
 
 interface SoftwareBenefitRepository extends JpaRepository<SoftwareBenefit, SoftwareBenefit.Key> {
@@ -16,7 +17,7 @@ interface SoftwareBenefitRepository extends JpaRepository<SoftwareBenefit, Softw
 
     Page<SoftwareBenefit> findByPartnerIdAndStatus(String partnerId, BenefitStatus status, Pageable pageable);
 
-    List<SoftwareBenefit> findByPackageId(String packageId);
+    List<SoftwareBenefit> findByPackageIdIn(Collection<String> packageIds);
 
     @Modifying
     @Query("delete from SoftwareBenefit")

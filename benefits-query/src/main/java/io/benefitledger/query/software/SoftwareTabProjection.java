@@ -3,6 +3,7 @@ package io.benefitledger.query.software;
 import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
+import io.benefitledger.query.BatchRows;
 import io.benefitledger.query.reports.Allocation;
 import io.benefitledger.query.reports.UtilisationCounts;
 import jakarta.persistence.EntityManager;
@@ -25,12 +26,12 @@ public class SoftwareTabProjection {
     public static final String NAME = "software-tab";
 
     private final SoftwareBenefitRepository rows;
-    private final EntityManager entities;
+    private final BatchRows<SoftwareBenefit.Key, SoftwareBenefit> batch;
     private final UtilisationCounts utilisation;
 
     SoftwareTabProjection(SoftwareBenefitRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
-        this.entities = entities;
+        this.batch = new BatchRows<>(SoftwareBenefit.class, rows::findByPackageIdIn, SoftwareBenefit::key, entities);
         this.utilisation = utilisation;
     }
 
@@ -40,14 +41,15 @@ public class SoftwareTabProjection {
             SoftwareBenefit row = new SoftwareBenefit(event.packageId().value(), product.productId().value(),
                     event.partnerId().value(), event.packageType(), product.name(), product.languages(),
                     product.operatingSystems(), product.specialInstructions(), product.keys(), event.at(), sequence);
-            entities.persist(row);
-            utilisation.changed(null, row.allocation());
+            if (batch.persist(row)) {
+                utilisation.changed(null, row.allocation());
+            }
         });
     }
 
     @EventHandler
     void on(KeysRevealed event, @SequenceNumber long sequence) {
-        rows.findById(new SoftwareBenefit.Key(event.packageId().value(), event.productId().value()))
+        batch.find(new SoftwareBenefit.Key(event.packageId().value(), event.productId().value()))
                 .filter(row -> !row.hasSeen(sequence))
                 .ifPresent(row -> change(row, changed -> changed.keysRevealed(event.keys().size(),
                         event.revealedBy().value(), event.at(), sequence)));
@@ -55,8 +57,7 @@ public class SoftwareTabProjection {
 
     @EventHandler
     void on(PackageCancelled event, @SequenceNumber long sequence) {
-        rows.findByPackageId(event.packageId().value()).stream()
-                .filter(row -> !row.hasSeen(sequence))
+        batch.matching(row -> row.key().packageId().equals(event.packageId().value()) && !row.hasSeen(sequence))
                 .forEach(row -> change(row, changed -> changed.revoked(sequence)));
     }
 

@@ -6,7 +6,12 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.Collection;
+import java.util.List;
+
 interface TechnicalBenefitRepository extends JpaRepository<TechnicalBenefit, String> {
+
+    List<TechnicalBenefit> findBySubscriptionIdIn(Collection<String> subscriptionIds);
 
     Page<TechnicalBenefit> findByPartnerId(String partnerId, Pageable pageable);
 

@@ -1,5 +1,6 @@
 package io.benefitledger.query.technical;
 
+import io.benefitledger.query.BatchRows;
 import io.benefitledger.query.BenefitStatus;
 import io.benefitledger.seat.ActivationFulfilled;
 import io.benefitledger.seat.AssignmentRemoved;
@@ -30,12 +31,12 @@ public class TechnicalTabProjection {
     public static final String NAME = "technical-tab";
 
     private final TechnicalBenefitRepository rows;
-    private final EntityManager entities;
+    private final BatchRows<String, TechnicalBenefit> batch;
     private final UtilisationCounts utilisation;
 
     TechnicalTabProjection(TechnicalBenefitRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
-        this.entities = entities;
+        this.batch = new BatchRows<>(TechnicalBenefit.class, rows::findBySubscriptionIdIn, TechnicalBenefit::subscriptionId, entities);
         this.utilisation = utilisation;
     }
 
@@ -44,8 +45,9 @@ public class TechnicalTabProjection {
         if (event.kind() == SubscriptionKind.TECHNICAL) {
             TechnicalBenefit benefit = new TechnicalBenefit(event.subscriptionId().value(), event.partnerId().value(),
                     event.packageId().value(), event.benefitName(), event.unit(), event.quantity(), event.at(), sequence);
-            entities.persist(benefit);
-            utilisation.changed(null, benefit.allocation());
+            if (batch.persist(benefit)) {
+                utilisation.changed(null, benefit.allocation());
+            }
         }
     }
 
@@ -92,7 +94,7 @@ public class TechnicalTabProjection {
 
     /** Rows of other kinds of subscription are not this tab's; a redelivered event changes nothing. */
     private void update(String subscriptionId, long sequence, Consumer<TechnicalBenefit> change) {
-        rows.findById(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
+        batch.find(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
             Allocation before = row.allocation();
             change.accept(row);
             utilisation.changed(before, row.allocation());

@@ -5,7 +5,12 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.Collection;
+import java.util.List;
+
 interface VisualStudioSeatRepository extends JpaRepository<VisualStudioSeat, String> {
+
+    List<VisualStudioSeat> findBySubscriptionIdIn(Collection<String> subscriptionIds);
 
     Page<VisualStudioSeat> findByPartnerId(String partnerId, Pageable pageable);
 

@@ -1,5 +1,6 @@
 package io.benefitledger.query.visualstudio;
 
+import io.benefitledger.query.BatchRows;
 import io.benefitledger.query.BenefitStatus;
 import io.benefitledger.seat.AssignmentRemoved;
 import io.benefitledger.seat.SubscriptionKind;
@@ -28,12 +29,12 @@ public class VisualStudioTabProjection {
     public static final String NAME = "visual-studio-tab";
 
     private final VisualStudioSeatRepository rows;
-    private final EntityManager entities;
+    private final BatchRows<String, VisualStudioSeat> batch;
     private final UtilisationCounts utilisation;
 
     VisualStudioTabProjection(VisualStudioSeatRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
-        this.entities = entities;
+        this.batch = new BatchRows<>(VisualStudioSeat.class, rows::findBySubscriptionIdIn, VisualStudioSeat::subscriptionId, entities);
         this.utilisation = utilisation;
     }
 
@@ -42,8 +43,9 @@ public class VisualStudioTabProjection {
         if (event.kind() == SubscriptionKind.VISUAL_STUDIO) {
             VisualStudioSeat seat = new VisualStudioSeat(event.subscriptionId().value(), event.partnerId().value(),
                     event.packageId().value(), event.benefitName(), event.at(), sequence);
-            entities.persist(seat);
-            utilisation.changed(null, seat.allocation());
+            if (batch.persist(seat)) {
+                utilisation.changed(null, seat.allocation());
+            }
         }
     }
 
@@ -69,7 +71,7 @@ public class VisualStudioTabProjection {
     }
 
     private void update(String subscriptionId, long sequence, Consumer<VisualStudioSeat> change) {
-        rows.findById(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
+        batch.find(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
             Allocation before = row.allocation();
             change.accept(row);
             utilisation.changed(before, row.allocation());
