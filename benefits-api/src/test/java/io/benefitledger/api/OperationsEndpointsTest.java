@@ -55,6 +55,7 @@ class OperationsEndpointsTest {
 
         String metrics = operator.text("/actuator/prometheus");
 
-        assertThat(metrics).contains("hikaricp_connections").contains("commandBus");
+        assertThat(metrics).contains("hikaricp_connections").contains("commandBus")
+                .contains("ledger_processor_behind{processor=\"software-tab\"}");
     }
 }

@@ -2,7 +2,6 @@ package io.benefitledger.api.ops;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -41,12 +40,8 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
             status.put("error", processor.isError());
             if (processor instanceof StreamingEventProcessor streaming) {
                 status.put("replaying", streaming.isReplaying());
-                long slowest = streaming.processingStatus().values().stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .mapToLong(position -> position.orElse(-1))
-                        .min().orElse(-1);
                 status.put("claimedSegments", streaming.processingStatus().size());
-                status.put("eventsBehindHead", streaming.processingStatus().isEmpty() ? null : Math.max(0, head - slowest));
+                status.put("eventsBehindHead", ProjectionLag.eventsBehind(streaming, head));
             }
             healthy &= processor.isRunning() && !processor.isError();
             details.put(entry.getKey(), status);
