@@ -213,8 +213,8 @@ public class AxonConfiguration {
      * Axon's Micrometer monitors on the command, event and query buses, but none on the event processors. Axon's
      * monitors look their meters up in the registry for every message, and every processor is shown every event: in
      * a rebuild that was a quarter of the CPU (JFR), in the write path a share of every command. How far each
-     * projection is behind is on the health endpoint and under {@code /operations}. Declaring this bean replaces
-     * Axon's own, which would monitor every component.
+     * projection is behind is the gauge {@code ledger.processor.behind}, on the health endpoint and under
+     * {@code /operations}. Declaring this bean replaces Axon's own, which would monitor every component.
      */
     @Bean
     MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry registry) {
