@@ -41,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service on {@code database} and waits until it answers healthy. */
     public static ServiceProcess start(String name, TestPostgres.Database database, String... extraArguments) {
         int port = freePort();
-        Path log = Path.of("target", "reliability", name + ".log");
+        Path log = logOf(name);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
@@ -126,7 +126,8 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see target/reliability/" + name + ".log");
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; the end of target/reliability/"
+                                                + name + ".log:\n" + endOfLog());
             }
             Answer health = send("GET", "/actuator/health", null, null);
             if (health.status() == 200) {
@@ -136,6 +137,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
         kill();
         throw new IllegalStateException(name + " did not become healthy within " + patience);
+    }
+
+    /** Why a process that did not start stopped, in the test's own report: CI keeps no other file. */
+    private String endOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(logOf(name));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static Path logOf(String name) {
+        return Path.of("target", "reliability", name + ".log");
     }
 
     public static String json(Object value) {

@@ -30,6 +30,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -48,6 +50,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -130,6 +133,14 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .batchSize(batchSize)
                 .build();
+    }
+
+    /** Axon's JPA token store as its auto-configuration builds it, on which nodes take turns creating segments. */
+    @Bean
+    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                          TokenStoreProperties properties) {
+        return new TakingTurnsTokenStore(JpaTokenStore.builder().serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout()), entityManagerProvider);
     }
 
     /**
