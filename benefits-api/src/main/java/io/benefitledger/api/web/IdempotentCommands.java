@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,8 +30,9 @@ import java.util.regex.Pattern;
 /**
  * A command sent with an {@code Idempotency-Key} header is carried out once. The key is claimed, the command
  * handled and its answer stored in one transaction, which the command's events join: a retry after a success gets
- * the first answer and writes nothing; a retry after a failure (nothing was committed) runs again; a retry racing
- * the first waits for it on the key's row. The same key with a different request is refused.
+ * the first answer (its body, ETag and Location) and writes nothing; a retry after a failure (nothing was
+ * committed) runs again; a retry racing the first waits for it on the key's row. The same key with a different
+ * request is refused.
  */
 @Component
 class IdempotentCommands extends OncePerRequestFilter {
@@ -48,11 +50,11 @@ class IdempotentCommands extends OncePerRequestFilter {
         this.clock = clock;
     }
 
-    private record Stored(String requestHash, int status, String contentType, byte[] body) {
+    private record Stored(String requestHash, int status, String contentType, String etag, String location, byte[] body) {
     }
 
     /** The key's row was committed by a concurrent first attempt while this one waited for it. */
-    private static final Stored RACED = new Stored("", 0, null, new byte[0]);
+    private static final Stored RACED = new Stored("", 0, null, null, null, new byte[0]);
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -94,8 +96,11 @@ class IdempotentCommands extends OncePerRequestFilter {
                 transaction.setRollbackOnly(); // a refused command recorded nothing; let a retry run again
                 return null;
             }
-            jdbc.update("update idempotency_key set status = ?, content_type = ?, response_body = ? where caller = ? and idempotency_key = ?",
-                    captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray(), caller, key);
+            jdbc.update("""
+                            update idempotency_key set status = ?, content_type = ?, etag = ?, location = ?, response_body = ?
+                            where caller = ? and idempotency_key = ?""",
+                    captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.ETAG),
+                    captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray(), caller, key);
             return null;
         });
 
@@ -111,6 +116,12 @@ class IdempotentCommands extends OncePerRequestFilter {
             if (answer.contentType() != null) {
                 response.setContentType(answer.contentType());
             }
+            if (answer.etag() != null) {
+                response.setHeader(HttpHeaders.ETAG, answer.etag());
+            }
+            if (answer.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, answer.location());
+            }
             response.setHeader("Idempotent-Replayed", "true");
             response.getOutputStream().write(answer.body());
         }
@@ -118,9 +129,10 @@ class IdempotentCommands extends OncePerRequestFilter {
 
     private Stored stored(String caller, String key) {
         List<Stored> rows = jdbc.query("""
-                        select request_hash, status, content_type, response_body from idempotency_key
+                        select request_hash, status, content_type, etag, location, response_body from idempotency_key
                         where caller = ? and idempotency_key = ?""",
-                (row, index) -> new Stored(row.getString(1), row.getInt(2), row.getString(3), row.getBytes(4)), caller, key);
+                (row, index) -> new Stored(row.getString(1), row.getInt(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getBytes(6)), caller, key);
         return rows.isEmpty() ? null : rows.get(0);
     }
 

@@ -74,6 +74,23 @@ class IdempotencyTest {
     }
 
     @Test
+    void a_retried_command_repeats_the_version_and_location_of_its_first_answer() {
+        ResponseEntity<JsonNode> bought = send("buy-5", packages, purchase("idem-e"));
+        ResponseEntity<JsonNode> boughtAgain = send("buy-5", packages, purchase("idem-e"));
+        String reveal = packages + "/idem-e/software/office/keys";
+        ResponseEntity<JsonNode> revealed = send("reveal-5", reveal, "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}");
+        ResponseEntity<JsonNode> revealedAgain = send("reveal-5", reveal, "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}");
+
+        assertThat(boughtAgain.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(boughtAgain.getHeaders().getLocation()).isEqualTo(bought.getHeaders().getLocation())
+                .hasPath(packages + "/idem-e");
+        assertThat(boughtAgain.getHeaders().getETag()).isEqualTo(bought.getHeaders().getETag()).isEqualTo("\"0\"");
+        assertThat(revealedAgain.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(revealedAgain.getHeaders().getETag()).isEqualTo(revealed.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(eventsOf("idem-e")).isEqualTo(2);
+    }
+
+    @Test
     void the_same_key_for_a_different_request_is_refused() {
         send("buy-2", packages, purchase("idem-a"));
 
