@@ -11,8 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,20 +36,35 @@ class HostileInput {
         return builder -> builder.modulesToInstall(module);
     }
 
+    /**
+     * Bodies over {@code ledger.http.maximum-body-size} are refused: by their declared length before they are read,
+     * and a chunked body, which declares none, once it has grown past the limit while it is read. After
+     * authentication, and before anything else reads a body (an idempotent command's is read to be hashed).
+     */
     @Bean
-    OncePerRequestFilter bodySizeLimit(@Value("${ledger.http.maximum-body-size}") DataSize maximum) {
-        return new OncePerRequestFilter() {
+    FilterRegistrationBean<OncePerRequestFilter> bodySizeLimit(@Value("${ledger.http.maximum-body-size}") DataSize maximum) {
+        int limit = Math.toIntExact(maximum.toBytes());
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (request.getContentLengthLong() > maximum.toBytes()) {
+                long length = request.getContentLengthLong();
+                HttpServletRequest checked = request;
+                if (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+                    byte[] body = request.getInputStream().readNBytes(limit + 1);
+                    length = body.length;
+                    checked = new CachedBodyRequest(request, body);
+                }
+                if (length > limit) {
                     Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
                             "a request body may be at most " + maximum.toKilobytes() + " KB");
                     return;
                 }
-                chain.doFilter(request, response);
+                chain.doFilter(checked, response);
             }
-        };
+        });
+        registration.setOrder(0); // after Spring Security's chain (-100), before the filters that declare no order
+        return registration;
     }
 
     static class TextOnly extends StringDeserializer {

@@ -12,6 +12,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +95,28 @@ class HostileInputTest {
     @Test
     void an_oversized_body_is_refused_before_it_is_read() {
         refusedWith(purchase("\"" + "A".repeat(300_000) + "\"", "1"), HttpStatus.PAYLOAD_TOO_LARGE);
+    }
+
+    @Test
+    void a_chunked_body_is_refused_once_it_grows_past_the_limit_and_taken_below_it() throws Exception {
+        HttpResponse<String> oversized = sendChunked(purchase("\"" + "A".repeat(300_000) + "\"", "1"));
+        assertThat(oversized.statusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        assertThat(oversized.body()).contains("a request body may be at most 256 KB");
+        assertThat(events()).isEqualTo(before);
+
+        HttpResponse<String> small = sendChunked(purchase("\"Action Pack\"", "1").replace("hostile-pkg", "chunked-" + UUID.randomUUID()));
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(HttpStatus.CREATED.value());
+    }
+
+    /** A body of unknown length, which Java's client sends chunked and without a Content-Length. */
+    HttpResponse<String> sendChunked(String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(http.getRootUri() + packages))
+                .header("Authorization", "Bearer " + alice.token())
+                .header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
