@@ -24,8 +24,8 @@ final class TakingTurnsTokenStore extends JpaTokenStore {
     }
 
     @Override
-    public void initializeTokenSegments(String processorName, int segmentCount,
-                                        TrackingToken initialToken) {
+    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
+        // cast: the function returns void, for which Hibernate has no type to read the result as
         entityManagerProvider.getEntityManager()
                 .createNativeQuery("select pg_advisory_xact_lock(hashtext('token_entry/' || :processor))::text")
                 .setParameter("processor", processorName)
