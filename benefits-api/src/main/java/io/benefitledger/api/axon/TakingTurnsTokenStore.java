@@ -25,9 +25,8 @@ final class TakingTurnsTokenStore extends JpaTokenStore {
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-        // cast: the function returns void, for which Hibernate has no type to read the result as
         entityManagerProvider.getEntityManager()
-                .createNativeQuery("select pg_advisory_xact_lock(hashtext('token_entry/' || :processor))::text")
+                .createNativeQuery("select pg_advisory_xact_lock(hashtext('token_entry/' || :processor))")
                 .setParameter("processor", processorName)
                 .getSingleResult();
         if (fetchSegments(processorName).length == 0) {
