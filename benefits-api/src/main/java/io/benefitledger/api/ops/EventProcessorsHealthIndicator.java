@@ -3,7 +3,6 @@ package io.benefitledger.api.ops;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -29,8 +28,7 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        long head = ProjectionLag.headPosition(eventStore);
         boolean healthy = true;
         Map<String, Object> details = new LinkedHashMap<>();
         for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {

@@ -41,9 +41,14 @@ class ProjectionLag implements MeterBinder {
     }
 
     private double behind(StreamingEventProcessor processor) {
-        TrackingToken head = eventStore.createHeadToken();
-        Long behind = eventsBehind(processor, head == null ? -1 : head.position().orElse(-1));
+        Long behind = eventsBehind(processor, headPosition(eventStore));
         return behind == null ? Double.NaN : behind;
+    }
+
+    /** The position of the event store's last event; -1 while it holds none. */
+    static long headPosition(EventStore eventStore) {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     /** Events between the head and the processor's slowest segment here; null while it holds no segment. */

@@ -4,7 +4,6 @@ import io.benefitledger.NotFound;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -106,8 +105,7 @@ public class ProjectionRebuilds {
     }
 
     public long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return ProjectionLag.headPosition(eventStore);
     }
 
     StreamingEventProcessor processor(String name) {
