@@ -106,10 +106,11 @@ public class AxonConfiguration {
         return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
     }
 
+    /** Events are immutable: none is written with text that could not be read back. */
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+        return new ReadableTextSerializer(JacksonSerializer.builder().objectMapper(storageObjectMapper()).build());
     }
 
     /**

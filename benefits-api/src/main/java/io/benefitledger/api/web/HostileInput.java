@@ -20,11 +20,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
- * What every request body gets before any controller sees it: a size limit, and no control characters in any
- * text (they have no place in a ledger's names and descriptions, and hide in logs and exports). Line breaks and
- * tabs are text.
+ * What every request body gets before any controller sees it: a size limit, and only text the ledger stores
+ * ({@link UnicodeText}): control characters have no place in a ledger's names and descriptions and hide in logs and
+ * exports, and a lone surrogate or a non-character is not text at all. Line breaks and tabs are text.
  */
 @Configuration(proxyBeanMethods = false)
 class HostileInput {
@@ -71,8 +72,11 @@ class HostileInput {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = super.deserialize(parser, context);
-            if (text != null && text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-                throw JsonMappingException.from(parser, "text must not contain control characters");
+            if (text != null) {
+                Optional<String> refusal = UnicodeText.refusal(text);
+                if (refusal.isPresent()) {
+                    throw JsonMappingException.from(parser, refusal.get());
+                }
             }
             return text;
         }

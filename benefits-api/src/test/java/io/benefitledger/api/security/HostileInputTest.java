@@ -67,7 +67,7 @@ class HostileInputTest {
     void control_characters_in_text_are_refused_with_the_field_named() {
         ResponseEntity<JsonNode> refused = refusedWith(purchase("\"Action\\u0000Pack\"", "1"), HttpStatus.BAD_REQUEST);
 
-        assertThat(refused.getBody().get("detail").asText()).isEqualTo("packageType: text must not contain control characters");
+        assertThat(refused.getBody().get("detail").asText()).isEqualTo("packageType: text must not contain control characters (U+0000 at character 6)");
     }
 
     @Test
