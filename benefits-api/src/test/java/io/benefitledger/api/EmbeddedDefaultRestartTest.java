@@ -77,7 +77,7 @@ class EmbeddedDefaultRestartTest {
 
         try (ConfigurableApplicationContext service = startService()) {
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
-            assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = 'pkg-restart'",
+            assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = 'contoso/pkg-restart'",
                     Long.class)).isEqualTo(2);
             JsonNode row = softwareTab(service).get("rows").get(0);
             assertThat(row.get("status").asText()).isEqualTo("ACTIVE");

@@ -61,7 +61,7 @@ class WalkingSkeletonTest {
     }
 
     long eventsOf(String aggregate) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+        return jdbc.queryForObject("select count(*) from domain_event_entry where split_part(aggregate_identifier, '/', 2) = ?",
                 Long.class, aggregate);
     }
 
@@ -95,7 +95,7 @@ class WalkingSkeletonTest {
 
         long revealSequence = jdbc.queryForObject("""
                 select sequence_number from domain_event_entry
-                where aggregate_identifier = ? and payload_type = 'io.benefitledger.pkg.KeysRevealed'""",
+                where split_part(aggregate_identifier, '/', 2) = ? and payload_type = 'io.benefitledger.pkg.KeysRevealed'""",
                 Long.class, packageId);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode decision = get("/partners/" + partner + "/packages/" + packageId + "/refund-eligibility");

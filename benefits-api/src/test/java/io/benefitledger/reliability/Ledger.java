@@ -129,8 +129,8 @@ final class Ledger {
         Map<String, Long> purchases = new TreeMap<>();
         try (Connection connection = connect(database); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("""
-                     select aggregate_identifier, count(*) from domain_event_entry
-                     where payload_type = 'io.benefitledger.pkg.PackagePurchased' group by aggregate_identifier""")) {
+                     select split_part(aggregate_identifier, '/', 2), count(*) from domain_event_entry
+                     where payload_type = 'io.benefitledger.pkg.PackagePurchased' group by 1""")) {
             while (rows.next()) {
                 purchases.put(rows.getString(1), rows.getLong(2));
             }

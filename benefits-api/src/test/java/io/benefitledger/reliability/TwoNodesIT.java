@@ -80,7 +80,7 @@ class TwoNodesIT {
         try (Connection connection = Ledger.connect(database);
              PreparedStatement reveals = connection.prepareStatement("""
                      select count(*) from domain_event_entry
-                     where aggregate_identifier like 'contended-%' and payload_type = 'io.benefitledger.pkg.KeysRevealed'""");
+                     where split_part(aggregate_identifier, '/', 2) like 'contended-%' and payload_type = 'io.benefitledger.pkg.KeysRevealed'""");
              ResultSet count = reveals.executeQuery()) {
             count.next();
             assertThat(count.getLong(1)).as("one key revealed per contended package").isEqualTo(10);

@@ -1,5 +1,6 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -18,7 +19,7 @@ public record ActivateOffer(PartnerId partnerId, OfferId offerId, UserId activat
     }
 
     @TargetAggregateIdentifier
-    public GtmOfferId goToMarket() {
-        return GtmOfferId.of(partnerId);
+    public AggregateId goToMarket() {
+        return GtmOffer.idOf(partnerId);
     }
 }

@@ -1,6 +1,7 @@
 package io.benefitledger.offer;
 
 import io.benefitledger.partner.EmailAddress;
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -22,7 +23,7 @@ public record DesignateMarketingContact(PartnerId partnerId, UserId contact, Ema
     }
 
     @TargetAggregateIdentifier
-    public GtmOfferId goToMarket() {
-        return GtmOfferId.of(partnerId);
+    public AggregateId goToMarket() {
+        return GtmOffer.idOf(partnerId);
     }
 }

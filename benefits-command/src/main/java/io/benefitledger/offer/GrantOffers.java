@@ -1,5 +1,6 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.PackageId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -19,7 +20,7 @@ public record GrantOffers(PartnerId partnerId, PackageId packageId, List<OfferGr
     }
 
     @TargetAggregateIdentifier
-    public GtmOfferId goToMarket() {
-        return GtmOfferId.of(partnerId);
+    public AggregateId goToMarket() {
+        return GtmOffer.idOf(partnerId);
     }
 }

@@ -1,8 +1,10 @@
 package io.benefitledger.offer;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.NotPermitted;
 import io.benefitledger.partner.PartnerDirectory;
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.Role;
 import io.benefitledger.partner.UserId;
@@ -36,11 +38,16 @@ public class GtmOffer {
     }
 
     @AggregateIdentifier
-    private GtmOfferId id;
+    private AggregateId id;
     private PartnerId partnerId;
     private boolean hasMarketingContact;
     private Map<OfferId, Offer> offers;
     private Instant lastChange;
+
+    /** A partner's offers are one aggregate, named after the partner. */
+    public static AggregateId idOf(PartnerId partner) {
+        return AggregateId.of(partner, "go-to-market");
+    }
 
     protected GtmOffer() {
         // for Axon: rebuilt from events
@@ -138,7 +145,7 @@ public class GtmOffer {
 
     @EventSourcingHandler
     void on(GoToMarketOpened event) {
-        id = GtmOfferId.of(event.partnerId());
+        id = idOf(event.partnerId());
         partnerId = event.partnerId();
         offers = new HashMap<>();
         lastChange = event.at();

@@ -1,5 +1,6 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -15,7 +16,7 @@ public record OpenGoToMarket(PartnerId partnerId, Instant at) {
     }
 
     @TargetAggregateIdentifier
-    public GtmOfferId goToMarket() {
-        return GtmOfferId.of(partnerId);
+    public AggregateId goToMarket() {
+        return GtmOffer.idOf(partnerId);
     }
 }

@@ -1,5 +1,6 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -21,7 +22,7 @@ public record UseOffer(PartnerId partnerId, OfferId offerId, UserId usedBy, Stri
     }
 
     @TargetAggregateIdentifier
-    public GtmOfferId goToMarket() {
-        return GtmOfferId.of(partnerId);
+    public AggregateId goToMarket() {
+        return GtmOffer.idOf(partnerId);
     }
 }

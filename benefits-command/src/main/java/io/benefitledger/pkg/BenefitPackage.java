@@ -1,6 +1,7 @@
 package io.benefitledger.pkg;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.NotPermitted;
 import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.partner.PartnerId;
@@ -36,6 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class BenefitPackage {
 
     @AggregateIdentifier
+    private AggregateId id;
     private PackageId packageId;
     private PartnerId partnerId;
     private Map<ProductId, LicensedProduct> licensedProducts;
@@ -64,7 +66,6 @@ public class BenefitPackage {
 
     @CommandHandler
     public KeysRevealed handle(RevealKeys command, LicenseKeyIssuer issuer, PartnerDirectory directory) {
-        belongsTo(command.partnerId());
         inDirectory(directory, partnerId, command.revealedBy(), "reveal license keys");
         notRevoked();
         LicensedProduct product = licensedProducts.get(command.productId());
@@ -92,7 +93,6 @@ public class BenefitPackage {
 
     @CommandHandler
     public RefundDecision handle(RequestCancellation command, PartnerDirectory directory) {
-        belongsTo(command.partnerId());
         inDirectory(directory, partnerId, command.requestedBy(), "request a cancellation");
         notRevoked();
         Instant at = inOrder(command.at());
@@ -109,6 +109,7 @@ public class BenefitPackage {
 
     @EventSourcingHandler
     void on(PackagePurchased event, DomainEventMessage<?> message) {
+        id = AggregateId.of(event.partnerId(), event.packageId());
         packageId = event.packageId();
         partnerId = event.partnerId();
         licensedProducts = new HashMap<>();
@@ -136,12 +137,6 @@ public class BenefitPackage {
     @EventSourcingHandler
     void on(CancellationDenied event) {
         lastChange = event.at();
-    }
-
-    private void belongsTo(PartnerId caller) {
-        if (!partnerId.equals(caller)) {
-            throw new NotFound("package", packageId);
-        }
     }
 
     /** Every role of the partner's directory may purchase and use packages; outsiders may not. */

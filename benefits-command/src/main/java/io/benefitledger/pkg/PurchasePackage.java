@@ -1,5 +1,6 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A partner buys a membership benefit package. */
-public record PurchasePackage(@TargetAggregateIdentifier PackageId packageId, PartnerId partnerId,
+public record PurchasePackage(PackageId packageId, PartnerId partnerId,
                               String packageType, Allocations allocations,
                               UserId purchasedBy, Instant at) {
 
@@ -29,5 +30,11 @@ public record PurchasePackage(@TargetAggregateIdentifier PackageId packageId, Pa
                 });
         Objects.requireNonNull(purchasedBy, "the purchasing user is required");
         Objects.requireNonNull(at, "the instant of the purchase is required");
+    }
+
+    /** The aggregate this command targets: the partner's own package, scoped to the partner. */
+    @TargetAggregateIdentifier
+    public AggregateId target() {
+        return AggregateId.of(partnerId, packageId);
     }
 }

@@ -1,5 +1,6 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * A service request to cancel the package with a refund. It is decided by the refund rule as of {@code at};
  * approved or denied, the decision is recorded.
  */
-public record RequestCancellation(@TargetAggregateIdentifier PackageId packageId, PartnerId partnerId,
+public record RequestCancellation(PackageId packageId, PartnerId partnerId,
                                   String serviceRequest, UserId requestedBy, Instant at) {
 
     public RequestCancellation {
@@ -22,5 +23,11 @@ public record RequestCancellation(@TargetAggregateIdentifier PackageId packageId
         }
         Objects.requireNonNull(requestedBy, "the requesting user is required");
         Objects.requireNonNull(at, "the instant of the request is required");
+    }
+
+    /** The aggregate this command targets: the partner's own package, scoped to the partner. */
+    @TargetAggregateIdentifier
+    public AggregateId target() {
+        return AggregateId.of(partnerId, packageId);
     }
 }

@@ -1,5 +1,6 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** "Get keys": reveal license keys of a product for a display language and an operating system. */
-public record RevealKeys(@TargetAggregateIdentifier PackageId packageId, PartnerId partnerId, ProductId productId,
+public record RevealKeys(PackageId packageId, PartnerId partnerId, ProductId productId,
                          int count, String language, String operatingSystem, UserId revealedBy, Instant at) {
 
     public RevealKeys {
@@ -26,5 +27,11 @@ public record RevealKeys(@TargetAggregateIdentifier PackageId packageId, Partner
         }
         Objects.requireNonNull(revealedBy, "the revealing user is required");
         Objects.requireNonNull(at, "the instant of the reveal is required");
+    }
+
+    /** The aggregate this command targets: the partner's own package, scoped to the partner. */
+    @TargetAggregateIdentifier
+    public AggregateId target() {
+        return AggregateId.of(partnerId, packageId);
     }
 }

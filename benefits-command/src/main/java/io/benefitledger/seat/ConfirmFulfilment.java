@@ -1,5 +1,6 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -7,7 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** The fulfilment side confirms a pending technical benefit activation. */
-public record ConfirmFulfilment(@TargetAggregateIdentifier SubscriptionId subscriptionId, PartnerId partnerId,
+public record ConfirmFulfilment(SubscriptionId subscriptionId, PartnerId partnerId,
                                 String fulfilmentReference, Instant at) {
 
     public ConfirmFulfilment {
@@ -17,5 +18,11 @@ public record ConfirmFulfilment(@TargetAggregateIdentifier SubscriptionId subscr
             throw new IllegalArgumentException("the fulfilment reference is required");
         }
         Objects.requireNonNull(at, "the instant is required");
+    }
+
+    /** The aggregate this command targets: the partner's own subscription, scoped to the partner. */
+    @TargetAggregateIdentifier
+    public AggregateId target() {
+        return AggregateId.of(partnerId, subscriptionId);
     }
 }

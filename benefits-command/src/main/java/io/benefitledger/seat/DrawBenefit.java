@@ -1,5 +1,6 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * Draws on an active technical benefit: a support incident (amount 1), or advisory / presales hours with the phase
  * they are for and a description of the request.
  */
-public record DrawBenefit(@TargetAggregateIdentifier SubscriptionId subscriptionId, PartnerId partnerId, Phase phase,
+public record DrawBenefit(SubscriptionId subscriptionId, PartnerId partnerId, Phase phase,
                           String description, int amount, UserId requestedBy, Instant at) {
 
     public DrawBenefit {
@@ -25,5 +26,11 @@ public record DrawBenefit(@TargetAggregateIdentifier SubscriptionId subscription
         }
         Objects.requireNonNull(requestedBy, "the requesting user is required");
         Objects.requireNonNull(at, "the instant is required");
+    }
+
+    /** The aggregate this command targets: the partner's own subscription, scoped to the partner. */
+    @TargetAggregateIdentifier
+    public AggregateId target() {
+        return AggregateId.of(partnerId, subscriptionId);
     }
 }

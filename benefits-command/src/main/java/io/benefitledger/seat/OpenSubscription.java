@@ -1,5 +1,6 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.TechnicalAllocation;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param quantity 1 for a seat or usage-based subscription; a technical benefit's incidents or hours
  * @param unit     a technical benefit's unit; {@code null} otherwise
  */
-public record OpenSubscription(@TargetAggregateIdentifier SubscriptionId subscriptionId, PackageId packageId,
+public record OpenSubscription(SubscriptionId subscriptionId, PackageId packageId,
                                PartnerId partnerId, SubscriptionKind kind, String benefitName, int quantity,
                                TechnicalAllocation.Unit unit, Instant at) {
 
@@ -31,5 +32,11 @@ public record OpenSubscription(@TargetAggregateIdentifier SubscriptionId subscri
                                                + "subscription holds exactly one seat");
         }
         Objects.requireNonNull(at, "the instant is required");
+    }
+
+    /** The aggregate this command targets: the partner's own subscription, scoped to the partner. */
+    @TargetAggregateIdentifier
+    public AggregateId target() {
+        return AggregateId.of(partnerId, subscriptionId);
     }
 }

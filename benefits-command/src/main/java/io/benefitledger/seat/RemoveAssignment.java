@@ -1,5 +1,6 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A Global admin removes the assigned user, e.g. to reassign the seat. */
-public record RemoveAssignment(@TargetAggregateIdentifier SubscriptionId subscriptionId, PartnerId partnerId,
+public record RemoveAssignment(SubscriptionId subscriptionId, PartnerId partnerId,
                                UserId removedBy, Instant at) {
 
     public RemoveAssignment {
@@ -16,5 +17,11 @@ public record RemoveAssignment(@TargetAggregateIdentifier SubscriptionId subscri
         Objects.requireNonNull(partnerId, "partner id is required");
         Objects.requireNonNull(removedBy, "the acting user is required");
         Objects.requireNonNull(at, "the instant is required");
+    }
+
+    /** The aggregate this command targets: the partner's own subscription, scoped to the partner. */
+    @TargetAggregateIdentifier
+    public AggregateId target() {
+        return AggregateId.of(partnerId, subscriptionId);
     }
 }

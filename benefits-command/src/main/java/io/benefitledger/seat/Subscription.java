@@ -1,6 +1,6 @@
 package io.benefitledger.seat;
 
-import io.benefitledger.NotFound;
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.DirectoryUser;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.NotPermitted;
@@ -28,6 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Subscription {
 
     @AggregateIdentifier
+    private AggregateId id;
     private SubscriptionId subscriptionId;
     private PartnerId partnerId;
     private SubscriptionKind kind;
@@ -50,7 +51,6 @@ public class Subscription {
 
     @CommandHandler
     void handle(AssignUser command, PartnerDirectory directory) {
-        belongsTo(command.partnerId());
         open();
         globalAdmin(directory, command.assignedBy(), "assign benefits");
         if (assignee != null) {
@@ -76,7 +76,6 @@ public class Subscription {
 
     @CommandHandler
     void handle(RemoveAssignment command, PartnerDirectory directory) {
-        belongsTo(command.partnerId());
         open();
         globalAdmin(directory, command.removedBy(), "remove assigned users");
         if (assignee == null) {
@@ -87,7 +86,6 @@ public class Subscription {
 
     @CommandHandler
     void handle(ConfirmFulfilment command) {
-        belongsTo(command.partnerId());
         open();
         if (status != SubscriptionStatus.PENDING) {
             throw new NotPending(subscriptionId, status);
@@ -97,7 +95,6 @@ public class Subscription {
 
     @CommandHandler
     void handle(DrawBenefit command, PartnerDirectory directory) {
-        belongsTo(command.partnerId());
         open();
         if (kind != SubscriptionKind.TECHNICAL) {
             throw DrawRefused.notDrawable(subscriptionId);
@@ -125,7 +122,6 @@ public class Subscription {
 
     @CommandHandler
     void handle(RevokeSubscription command) {
-        belongsTo(command.partnerId());
         if (status == SubscriptionStatus.REVOKED) {
             return; // revocation is retried by automation: once is enough
         }
@@ -134,6 +130,7 @@ public class Subscription {
 
     @EventSourcingHandler
     void on(SubscriptionOpened event) {
+        id = AggregateId.of(event.partnerId(), event.subscriptionId());
         subscriptionId = event.subscriptionId();
         partnerId = event.partnerId();
         kind = event.kind();
@@ -175,12 +172,6 @@ public class Subscription {
         status = SubscriptionStatus.REVOKED;
         revokedAt = event.at();
         lastChange = event.at();
-    }
-
-    private void belongsTo(PartnerId caller) {
-        if (!partnerId.equals(caller)) {
-            throw new NotFound("subscription", subscriptionId);
-        }
     }
 
     private void open() {

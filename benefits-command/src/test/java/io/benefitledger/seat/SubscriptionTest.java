@@ -1,6 +1,5 @@
 package io.benefitledger.seat;
 
-import io.benefitledger.NotFound;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
 import io.benefitledger.partner.NotPermitted;
@@ -9,12 +8,15 @@ import io.benefitledger.partner.Role;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.TechnicalAllocation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SubscriptionTest {
 
@@ -247,10 +249,12 @@ class SubscriptionTest {
     }
 
     @Test
-    void another_partner_is_told_the_subscription_does_not_exist() {
-        fixture.given(seat())
-                .when(new AssignUser(SEAT, new PartnerId("fabrikam"), DEVELOPER, null, ADMIN, AT))
-                .expectException(NotFound.class)
+    void another_partner_naming_the_same_subscription_id_names_one_of_its_own_which_does_not_exist() {
+        AssignUser byFabrikam = new AssignUser(SEAT, new PartnerId("fabrikam"), DEVELOPER, null, ADMIN, AT);
+        assertThat(byFabrikam.target()).hasToString("fabrikam/" + SEAT.value());
+        fixture.givenNoPriorActivity()
+                .when(byFabrikam)
+                .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
     }
 }

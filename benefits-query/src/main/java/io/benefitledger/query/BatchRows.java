@@ -1,5 +1,6 @@
 package io.benefitledger.query;
 
+import io.benefitledger.partner.AggregateId;
 import jakarta.persistence.EntityManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
@@ -36,7 +37,9 @@ public final class BatchRows<K, R> {
     private final EntityManager entities;
 
     /**
-     * @param rowsOfAggregates reads every row that belongs to any of the given aggregate identifiers
+     * @param rowsOfAggregates reads every row that belongs to an aggregate with any of the given partner's own ids (rows
+     *                         of other partners with the same ids may come along: their keys, which name the
+     *                         partner, are never asked for)
      * @param key              a row's key, as {@link #find} is asked for it
      */
     public BatchRows(Class<R> type, Function<Collection<String>, List<R>> rowsOfAggregates, Function<R, K> key,
@@ -102,6 +105,7 @@ public final class BatchRows<K, R> {
         List<? extends Message<?>> events = batch instanceof BatchingUnitOfWork<?> batching
                 ? batching.getMessages() : List.of(batch.getMessage());
         return events.stream().filter(DomainEventMessage.class::isInstance)
-                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).distinct().toList();
+                .map(event -> AggregateId.localOf(((DomainEventMessage<?>) event).getAggregateIdentifier()))
+                .distinct().toList();
     }
 }

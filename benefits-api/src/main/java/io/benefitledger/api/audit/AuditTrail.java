@@ -3,6 +3,8 @@ package io.benefitledger.api.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.benefitledger.partner.AggregateId;
+import io.benefitledger.partner.PartnerId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,9 @@ import java.util.function.Consumer;
 /**
  * The event history as auditors read it, straight from the event store: every event with its position, aggregate,
  * sequence number, type, instant, payload, and who caused it through which request. A partner's history is the
- * events whose payload names the partner. License keys are shown as a count, never as keys.
+ * events of its aggregates, found through the partner column the store writes with each event (migration V15), so
+ * reading it costs that partner's history alone and never parses another partner's payloads. Aggregates are named
+ * as the partner names them ({@link #reference}). License keys are shown as a count, never as keys.
  */
 @Component
 public class AuditTrail {
@@ -28,8 +32,8 @@ public class AuditTrail {
                                 String actingPartner, String requestId, String correlationId, String traceId) {
     }
 
-    /** A partner's events are those whose payload names the partner; {@code e} is the domain_event_entry row. */
-    static final String OF_PARTNER = "convert_from(e.payload, 'UTF8')::jsonb -> 'partnerId' ->> 'value' = ?";
+    /** A partner's events; {@code e} is the domain_event_entry row. */
+    static final String OF_PARTNER = "e.partner_id = ?";
 
     private static final String SELECT = """
             select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_revision,
@@ -46,13 +50,26 @@ public class AuditTrail {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The event store's identifier of a partner's aggregate, from the name the partner knows it by: its package,
+     * subscription or {@code go-to-market} id, or the partner's own id for the partner itself.
+     */
+    static String storeId(String partner, String reference) {
+        return reference.equals(partner) ? partner : AggregateId.of(new PartnerId(partner), reference).toString();
+    }
+
+    /** The name a partner knows an aggregate by, from its event store identifier: the inverse of {@link #storeId}. */
+    static String reference(String storeId) {
+        return AggregateId.localOf(storeId);
+    }
+
     /** A page of a partner's events, in the order they were recorded; only one aggregate's when it is named. */
     public List<RecordedEvent> history(String partner, String aggregate, int page, int size) {
         return aggregate == null
                 ? jdbc.query(SELECT + " order by global_index limit ? offset ?", (row, index) -> event(row),
                 partner, size, (long) page * size)
                 : jdbc.query(SELECT + " and aggregate_identifier = ? order by global_index limit ? offset ?",
-                (row, index) -> event(row), partner, aggregate, size, (long) page * size);
+                (row, index) -> event(row), partner, storeId(partner, aggregate), size, (long) page * size);
     }
 
     /** Every event of a partner from a position on, a chunk at a time, for an export that need not fit in memory. */
@@ -71,7 +88,7 @@ public class AuditTrail {
         JsonNode metadata = read(row.getBytes("meta_data"));
         String type = row.getString("payload_type");
         return new RecordedEvent(row.getLong("global_index"), row.getString("event_identifier"),
-                row.getString("aggregate_identifier"), row.getLong("sequence_number"), type.substring(type.lastIndexOf('.') + 1),
+                reference(row.getString("aggregate_identifier")), row.getLong("sequence_number"), type.substring(type.lastIndexOf('.') + 1),
                 row.getString("payload_revision"), Instant.parse(row.getString("time_stamp")),
                 redacted(read(row.getBytes("payload"))), text(metadata, "actingUser"), text(metadata, "actingPartner"),
                 text(metadata, "requestId"), text(metadata, "correlationId"), text(metadata, "traceId"));

@@ -1,6 +1,8 @@
 package io.benefitledger.api.audit;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.partner.AggregateId;
+import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
@@ -40,13 +42,10 @@ public class RefundReplay {
                         from domain_event_entry where aggregate_identifier = ? order by sequence_number""",
                 (row, index) -> new Stored(row.getLong(1), row.getString(2), serializer.deserialize(new SimpleSerializedObject<>(
                         row.getBytes(5), byte[].class, row.getString(3), row.getString(4)))),
-                packageId);
+                AggregateId.of(new PartnerId(partner), packageId).toString());
         RefundFacts facts = null;
         for (Stored stored : events) {
             if (stored.event() instanceof PackagePurchased purchased) {
-                if (!purchased.partnerId().value().equals(partner)) {
-                    break;
-                }
                 facts = RefundFacts.purchasedBy(evidence(stored, purchased.at()));
             } else if (facts != null && stored.event() instanceof KeysRevealed revealed && !revealed.at().isAfter(at)) {
                 facts = facts.withSoftwareActivated(evidence(stored, revealed.at()));

@@ -31,7 +31,8 @@ public class TamperEvidence {
     }
 
     public Verification verify(String partner, String aggregate) {
-        long verified = jdbc.queryForObject("select count(*) " + SCOPE, Long.class, aggregate, aggregate, partner);
+        String scope = aggregate == null ? null : AuditTrail.storeId(partner, aggregate);
+        long verified = jdbc.queryForObject("select count(*) " + SCOPE, Long.class, scope, scope, partner);
         List<Break> breaks = jdbc.query("""
                         select * from (
                             select e.global_index, e.event_identifier, e.aggregate_identifier, e.sequence_number,
@@ -47,8 +48,9 @@ public class TamperEvidence {
                                    end as problem
                         """ + SCOPE + """
                         ) checked where problem is not null order by global_index limit 1""",
-                (row, index) -> new Break(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getString(5)),
-                aggregate, aggregate, partner);
+                (row, index) -> new Break(row.getLong(1), row.getString(2), AuditTrail.reference(row.getString(3)),
+                        row.getLong(4), row.getString(5)),
+                scope, scope, partner);
         return new Verification(breaks.isEmpty(), verified, breaks.isEmpty() ? null : breaks.get(0));
     }
 }

@@ -83,15 +83,16 @@ public class TimeTravel {
 
     /** Not read-only: the checkpoints a replay passes are stored with it. */
     @Transactional
-    public AggregateAsOf asOf(String partner, String aggregate, Instant at) {
+    public AggregateAsOf asOf(String partner, String reference, Instant at) {
+        String aggregate = AuditTrail.storeId(partner, reference);
         AggregateModel<?> model = jdbc.query("select e.type from domain_event_entry e where e.aggregate_identifier = ?"
                                              + " and e.sequence_number = 0 and " + AuditTrail.OF_PARTNER,
                         (row, index) -> models.get(row.getString(1)), aggregate, partner)
                 .stream().findFirst()
-                .orElseThrow(() -> new NotFound("aggregate", aggregate));
+                .orElseThrow(() -> new NotFound("aggregate", reference));
         Replay replay = replay(model, aggregate, Until.recordedBy(at));
         if (replay.version() < 0) {
-            throw new NotFound("aggregate as of " + at, aggregate);
+            throw new NotFound("aggregate as of " + at, reference);
         }
         LastEvent last = jdbc.queryForObject("""
                         select global_index, event_identifier, payload_type, time_stamp from domain_event_entry
@@ -99,7 +100,7 @@ public class TimeTravel {
                 (row, index) -> new LastEvent(row.getLong(1), row.getString(2),
                         row.getString(3).substring(row.getString(3).lastIndexOf('.') + 1), Instant.parse(row.getString(4))),
                 aggregate, replay.version());
-        return new AggregateAsOf(aggregate, model.entityClass().getSimpleName(), at, replay.version(), last,
+        return new AggregateAsOf(reference, model.entityClass().getSimpleName(), at, replay.version(), last,
                 replay.startedFrom(), replay.eventsApplied(), serializer.serialize(replay.root(), JsonNode.class).getData());
     }
 

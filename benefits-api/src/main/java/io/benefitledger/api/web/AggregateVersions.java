@@ -1,6 +1,7 @@
 package io.benefitledger.api.web;
 
-import io.benefitledger.offer.GtmOfferId;
+import io.benefitledger.offer.GtmOffer;
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,14 +90,15 @@ public class AggregateVersions implements HandlerInterceptor, ResponseBodyAdvice
         if (variables == null || !variables.containsKey("partnerId")) {
             return null;
         }
+        PartnerId partner = new PartnerId(variables.get("partnerId"));
         if (variables.containsKey("packageId")) {
-            return variables.get("packageId");
+            return AggregateId.of(partner, variables.get("packageId")).toString();
         }
         if (variables.containsKey("subscriptionId")) {
-            return variables.get("subscriptionId");
+            return AggregateId.of(partner, variables.get("subscriptionId")).toString();
         }
         if (request.getRequestURI().contains("/go-to-market/")) {
-            return GtmOfferId.of(new PartnerId(variables.get("partnerId"))).value();
+            return GtmOffer.idOf(partner).toString();
         }
         return request.getRequestURI().endsWith("/packages") ? null : variables.get("partnerId");
     }

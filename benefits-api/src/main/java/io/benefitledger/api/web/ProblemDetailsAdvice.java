@@ -1,5 +1,6 @@
 package io.benefitledger.api.web;
 
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
 import io.benefitledger.partner.NotPermitted;
@@ -59,7 +60,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail aggregateNotFound(AggregateNotFoundException notFound) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                notFound.getAggregateIdentifier() + " was not found");
+                AggregateId.localOf(String.valueOf(notFound.getAggregateIdentifier())) + " was not found");
     }
 
     @ExceptionHandler
@@ -90,7 +91,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail stale(ConflictingAggregateVersionException stale) {
         return problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Changed since you read it",
-                stale.getAggregateIdentifier() + " is at version " + stale.getActualVersion() + ", not "
+                AggregateId.localOf(String.valueOf(stale.getAggregateIdentifier())) + " is at version " + stale.getActualVersion() + ", not "
                 + stale.getExpectedVersion() + "; read it again before changing it");
     }
 

@@ -47,14 +47,14 @@ class LedgerDigestTest {
         jdbc.update("""
                 update domain_event_entry
                 set payload = convert_to(replace(convert_from(payload, 'UTF8'), '"keys":3', '"keys":300'), 'UTF8')
-                where aggregate_identifier = ? and sequence_number = 0""", packageId);
+                where split_part(aggregate_identifier, '/', 2) = ? and sequence_number = 0""", packageId);
         jdbc.execute("""
                 do $$
                 declare
                     e domain_event_entry;
                     previous bytea := '\\x'::bytea;
                 begin
-                    for e in select * from domain_event_entry where aggregate_identifier = '%s' order by sequence_number loop
+                    for e in select * from domain_event_entry where split_part(aggregate_identifier, '/', 2) = '%s' order by sequence_number loop
                         update event_hash set previous_hash = previous, hash = ledger_event_hash(previous, e)
                         where global_index = e.global_index;
                         previous := ledger_event_hash(previous, e);

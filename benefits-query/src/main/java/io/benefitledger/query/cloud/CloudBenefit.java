@@ -6,8 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -15,14 +17,23 @@ import java.time.Instant;
  * subscription, activated by the admin who assigns it to themself.
  */
 @Entity
+@IdClass(CloudBenefit.Key.class)
 @Table(name = "cloud_benefit")
 public class CloudBenefit {
+
+    /** A row is its partner's: another partner may use the same id. */
+    public record Key(String partnerId, String benefitId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
 
     public enum Kind { LICENSE_BASED, USAGE_BASED }
 
     @Id
-    private String benefitId;
     private String partnerId;
+    @Id
+    private String benefitId;
     private String packageId;
     @Enumerated(EnumType.STRING)
     private Kind kind;
@@ -85,13 +96,9 @@ public class CloudBenefit {
         lastEventSequence = sequence;
     }
 
-    String benefitId() {
-        return benefitId;
-    }
-
     /** Whether this is one of the license-based subscriptions a package holds (not a usage-based one it opened). */
-    boolean isLicenseOf(String packageId) {
-        return kind == Kind.LICENSE_BASED && this.packageId.equals(packageId);
+    boolean isLicenseOf(String partnerId, String packageId) {
+        return kind == Kind.LICENSE_BASED && this.partnerId.equals(partnerId) && this.packageId.equals(packageId);
     }
 
     Allocation allocation() {
@@ -118,5 +125,9 @@ public class CloudBenefit {
     CloudBenefitView view() {
         return new CloudBenefitView(benefitId, packageId, kind, name, keysAllocated, keysRevealed,
                 keysAllocated - keysRevealed, specialInstructions, assignedUser, status, openedAt, activatedAt);
+    }
+
+    Key key() {
+        return new Key(partnerId, benefitId);
     }
 }

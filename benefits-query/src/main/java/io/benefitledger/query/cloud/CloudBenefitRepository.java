@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.Query;
 import java.util.Collection;
 import java.util.List;
 
-interface CloudBenefitRepository extends JpaRepository<CloudBenefit, String> {
+interface CloudBenefitRepository extends JpaRepository<CloudBenefit, CloudBenefit.Key> {
 
     Page<CloudBenefit> findByPartnerId(String partnerId, Pageable pageable);
 

@@ -32,12 +32,12 @@ public class CloudTabProjection {
     public static final String NAME = "cloud-tab";
 
     private final CloudBenefitRepository rows;
-    private final BatchRows<String, CloudBenefit> batch;
+    private final BatchRows<CloudBenefit.Key, CloudBenefit> batch;
     private final UtilisationCounts utilisation;
 
     CloudTabProjection(CloudBenefitRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
-        this.batch = new BatchRows<>(CloudBenefit.class, rows::findOfAggregates, CloudBenefit::benefitId, entities);
+        this.batch = new BatchRows<>(CloudBenefit.class, rows::findOfAggregates, CloudBenefit::key, entities);
         this.utilisation = utilisation;
     }
 
@@ -50,13 +50,13 @@ public class CloudTabProjection {
 
     @EventHandler
     void on(KeysRevealed event, @SequenceNumber long sequence) {
-        update(CloudBenefit.licenseId(event.packageId().value(), event.productId().value()), sequence,
+        update(new CloudBenefit.Key(event.partnerId().value(), CloudBenefit.licenseId(event.packageId().value(), event.productId().value())), sequence,
                 row -> row.keysRevealed(event.keys().size(), event.at(), sequence));
     }
 
     @EventHandler
     void on(PackageCancelled event, @SequenceNumber long sequence) {
-        batch.matching(row -> row.isLicenseOf(event.packageId().value()) && !row.hasSeen(sequence))
+        batch.matching(row -> row.isLicenseOf(event.partnerId().value(), event.packageId().value()) && !row.hasSeen(sequence))
                 .forEach(row -> change(row, changed -> changed.freed(BenefitStatus.REVOKED, sequence)));
     }
 
@@ -70,17 +70,17 @@ public class CloudTabProjection {
 
     @EventHandler
     void on(UserAssigned event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.assigned(event.assignee().value(), event.at(), sequence));
+        update(new CloudBenefit.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.assigned(event.assignee().value(), event.at(), sequence));
     }
 
     @EventHandler
     void on(AssignmentRemoved event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
+        update(new CloudBenefit.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
     }
 
     @EventHandler
     void on(SubscriptionRevoked event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
+        update(new CloudBenefit.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
     }
 
     @ResetHandler
@@ -99,8 +99,8 @@ public class CloudTabProjection {
     }
 
     /** Rows of other tabs are not this one's; a redelivered event changes nothing. */
-    private void update(String benefitId, long sequence, Consumer<CloudBenefit> change) {
-        batch.find(benefitId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> change(row, change));
+    private void update(CloudBenefit.Key key, long sequence, Consumer<CloudBenefit> change) {
+        batch.find(key).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> change(row, change));
     }
 
     private void opened(CloudBenefit row) {

@@ -8,9 +8,11 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.AttributeOverride;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -19,8 +21,16 @@ import java.time.Instant;
  * reports can ask "which packages are still refundable" in SQL.
  */
 @Entity
+@IdClass(RefundEligibility.Key.class)
 @Table(name = "refund_eligibility")
 public class RefundEligibility {
+
+    /** A row is its partner's: another partner may use the same id. */
+    public record Key(String partnerId, String packageId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
 
     @Embeddable
     public static class EvidenceColumns {
@@ -45,8 +55,9 @@ public class RefundEligibility {
     }
 
     @Id
-    private String packageId;
     private String partnerId;
+    @Id
+    private String packageId;
     private Instant deadline;
     private boolean softwareActivated;
     private boolean cancelled;
@@ -115,5 +126,9 @@ public class RefundEligibility {
     /** Hibernate leaves an embedded value whose columns are all null as null, or as an empty instance. */
     private static boolean recorded(EvidenceColumns evidence) {
         return evidence != null && evidence.eventId != null;
+    }
+
+    Key key() {
+        return new Key(partnerId, packageId);
     }
 }

@@ -40,11 +40,11 @@ public class RefundEligibilityProjection {
     public static final String NAME = "refund-eligibility";
 
     private final RefundEligibilityRepository rows;
-    private final BatchRows<String, RefundEligibility> batch;
+    private final BatchRows<RefundEligibility.Key, RefundEligibility> batch;
 
     RefundEligibilityProjection(RefundEligibilityRepository rows, EntityManager entities) {
         this.rows = rows;
-        this.batch = new BatchRows<>(RefundEligibility.class, rows::findByPackageIdIn, RefundEligibility::packageId, entities);
+        this.batch = new BatchRows<>(RefundEligibility.class, rows::findByPackageIdIn, RefundEligibility::key, entities);
     }
 
     @EventHandler
@@ -56,7 +56,7 @@ public class RefundEligibilityProjection {
     @EventHandler
     void on(KeysRevealed event, EventMessage<?> message, @SequenceNumber long sequence) {
         Evidence reveal = evidence(message, event.at(), sequence);
-        batch.find(event.packageId().value())
+        batch.find(new RefundEligibility.Key(event.partnerId().value(), event.packageId().value()))
                 .filter(row -> !row.hasSeen(reveal.sequenceNumber()))
                 .ifPresent(row -> row.softwareActivated(reveal));
     }
@@ -64,7 +64,7 @@ public class RefundEligibilityProjection {
     @EventHandler
     void on(PackageCancelled event, EventMessage<?> message, @SequenceNumber long sequence) {
         Evidence cancellation = evidence(message, event.at(), sequence);
-        batch.find(event.packageId().value())
+        batch.find(new RefundEligibility.Key(event.partnerId().value(), event.packageId().value()))
                 .filter(row -> !row.hasSeen(cancellation.sequenceNumber()))
                 .ifPresent(row -> row.cancelled(cancellation));
     }
@@ -77,8 +77,7 @@ public class RefundEligibilityProjection {
     @QueryHandler
     @Transactional(readOnly = true)
     RefundDecision handle(FindRefundEligibility query) {
-        RefundEligibility row = rows.findById(query.packageId())
-                .filter(found -> found.partnerId().equals(query.partnerId()))
+        RefundEligibility row = rows.findById(new RefundEligibility.Key(query.partnerId(), query.packageId()))
                 .orElseThrow(() -> new NotFound("package", query.packageId()));
         return RefundPolicy.decide(row.facts(), query.at());
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, String> {
+interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, RefundEligibility.Key> {
 
     Page<RefundEligibility> findByPartnerId(String partnerId, Pageable pageable);
 

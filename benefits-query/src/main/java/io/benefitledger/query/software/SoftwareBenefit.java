@@ -22,17 +22,18 @@ import java.util.List;
 @IdClass(SoftwareBenefit.Key.class)
 public class SoftwareBenefit {
 
-    public record Key(String packageId, String productId) implements Serializable {
+    public record Key(String partnerId, String packageId, String productId) implements Serializable {
         public Key() {
-            this(null, null);
+            this(null, null, null);
         }
     }
 
     @Id
+    private String partnerId;
+    @Id
     private String packageId;
     @Id
     private String productId;
-    private String partnerId;
     private String packageType;
     private String productName;
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -72,7 +73,11 @@ public class SoftwareBenefit {
     }
 
     Key key() {
-        return new Key(packageId, productId);
+        return new Key(partnerId, packageId, productId);
+    }
+
+    boolean isOf(String partner, String pkg) {
+        return partnerId.equals(partner) && packageId.equals(pkg);
     }
 
     void keysRevealed(int count, String by, Instant at, long sequence) {

@@ -49,7 +49,7 @@ public class SoftwareTabProjection {
 
     @EventHandler
     void on(KeysRevealed event, @SequenceNumber long sequence) {
-        batch.find(new SoftwareBenefit.Key(event.packageId().value(), event.productId().value()))
+        batch.find(new SoftwareBenefit.Key(event.partnerId().value(), event.packageId().value(), event.productId().value()))
                 .filter(row -> !row.hasSeen(sequence))
                 .ifPresent(row -> change(row, changed -> changed.keysRevealed(event.keys().size(),
                         event.revealedBy().value(), event.at(), sequence)));
@@ -57,7 +57,7 @@ public class SoftwareTabProjection {
 
     @EventHandler
     void on(PackageCancelled event, @SequenceNumber long sequence) {
-        batch.matching(row -> row.key().packageId().equals(event.packageId().value()) && !row.hasSeen(sequence))
+        batch.matching(row -> row.isOf(event.partnerId().value(), event.packageId().value()) && !row.hasSeen(sequence))
                 .forEach(row -> change(row, changed -> changed.revoked(sequence)));
     }
 

@@ -7,19 +7,30 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Locale;
 
 /** A row of the Technical benefits tab: incidents or hours, who holds them, what is drawn and what is left. */
 @Entity
+@IdClass(TechnicalBenefit.Key.class)
 @Table(name = "technical_benefit")
 public class TechnicalBenefit {
 
+    /** A row is its partner's: another partner may use the same id. */
+    public record Key(String partnerId, String subscriptionId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    private String partnerId;
     @Id
     private String subscriptionId;
-    private String partnerId;
     private String packageId;
     private String name;
     @Enumerated(EnumType.STRING)
@@ -96,5 +107,9 @@ public class TechnicalBenefit {
     TechnicalBenefitView view() {
         return new TechnicalBenefitView(subscriptionId, packageId, name, unit, quantity, drawn, quantity - drawn, status,
                 assignedUser, alternativeEmail, pendingSince, activatedAt, openedAt);
+    }
+
+    Key key() {
+        return new Key(partnerId, subscriptionId);
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import java.util.Collection;
 import java.util.List;
 
-interface TechnicalBenefitRepository extends JpaRepository<TechnicalBenefit, String> {
+interface TechnicalBenefitRepository extends JpaRepository<TechnicalBenefit, TechnicalBenefit.Key> {
 
     List<TechnicalBenefit> findBySubscriptionIdIn(Collection<String> subscriptionIds);
 

@@ -31,12 +31,12 @@ public class TechnicalTabProjection {
     public static final String NAME = "technical-tab";
 
     private final TechnicalBenefitRepository rows;
-    private final BatchRows<String, TechnicalBenefit> batch;
+    private final BatchRows<TechnicalBenefit.Key, TechnicalBenefit> batch;
     private final UtilisationCounts utilisation;
 
     TechnicalTabProjection(TechnicalBenefitRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
-        this.batch = new BatchRows<>(TechnicalBenefit.class, rows::findBySubscriptionIdIn, TechnicalBenefit::subscriptionId, entities);
+        this.batch = new BatchRows<>(TechnicalBenefit.class, rows::findBySubscriptionIdIn, TechnicalBenefit::key, entities);
         this.utilisation = utilisation;
     }
 
@@ -53,28 +53,28 @@ public class TechnicalTabProjection {
 
     @EventHandler
     void on(UserAssigned event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.assigned(event.assignee().value(),
+        update(new TechnicalBenefit.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.assigned(event.assignee().value(),
                 event.alternativeEmail() == null ? null : event.alternativeEmail().value(), event.at(), sequence));
     }
 
     @EventHandler
     void on(ActivationFulfilled event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.fulfilled(event.at(), sequence));
+        update(new TechnicalBenefit.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.fulfilled(event.at(), sequence));
     }
 
     @EventHandler
     void on(BenefitDrawn event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.drawn(event.remaining(), sequence));
+        update(new TechnicalBenefit.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.drawn(event.remaining(), sequence));
     }
 
     @EventHandler
     void on(AssignmentRemoved event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
+        update(new TechnicalBenefit.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
     }
 
     @EventHandler
     void on(SubscriptionRevoked event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
+        update(new TechnicalBenefit.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
     }
 
     @ResetHandler
@@ -93,8 +93,8 @@ public class TechnicalTabProjection {
     }
 
     /** Rows of other kinds of subscription are not this tab's; a redelivered event changes nothing. */
-    private void update(String subscriptionId, long sequence, Consumer<TechnicalBenefit> change) {
-        batch.find(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
+    private void update(TechnicalBenefit.Key key, long sequence, Consumer<TechnicalBenefit> change) {
+        batch.find(key).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
             Allocation before = row.allocation();
             change.accept(row);
             utilisation.changed(before, row.allocation());

@@ -6,18 +6,29 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A row of the Visual Studio subscriptions tab: one seat, and who holds it. */
 @Entity
+@IdClass(VisualStudioSeat.Key.class)
 @Table(name = "visual_studio_seat")
 public class VisualStudioSeat {
 
+    /** A row is its partner's: another partner may use the same id. */
+    public record Key(String partnerId, String subscriptionId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    private String partnerId;
     @Id
     private String subscriptionId;
-    private String partnerId;
     private String packageId;
     private String name;
     @Enumerated(EnumType.STRING)
@@ -69,5 +80,9 @@ public class VisualStudioSeat {
 
     VisualStudioSeatView view() {
         return new VisualStudioSeatView(subscriptionId, packageId, name, status, assignedUser, assignedAt, openedAt);
+    }
+
+    Key key() {
+        return new Key(partnerId, subscriptionId);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import java.util.Collection;
 import java.util.List;
 
-interface VisualStudioSeatRepository extends JpaRepository<VisualStudioSeat, String> {
+interface VisualStudioSeatRepository extends JpaRepository<VisualStudioSeat, VisualStudioSeat.Key> {
 
     List<VisualStudioSeat> findBySubscriptionIdIn(Collection<String> subscriptionIds);
 

@@ -29,12 +29,12 @@ public class VisualStudioTabProjection {
     public static final String NAME = "visual-studio-tab";
 
     private final VisualStudioSeatRepository rows;
-    private final BatchRows<String, VisualStudioSeat> batch;
+    private final BatchRows<VisualStudioSeat.Key, VisualStudioSeat> batch;
     private final UtilisationCounts utilisation;
 
     VisualStudioTabProjection(VisualStudioSeatRepository rows, EntityManager entities, UtilisationCounts utilisation) {
         this.rows = rows;
-        this.batch = new BatchRows<>(VisualStudioSeat.class, rows::findBySubscriptionIdIn, VisualStudioSeat::subscriptionId, entities);
+        this.batch = new BatchRows<>(VisualStudioSeat.class, rows::findBySubscriptionIdIn, VisualStudioSeat::key, entities);
         this.utilisation = utilisation;
     }
 
@@ -51,17 +51,17 @@ public class VisualStudioTabProjection {
 
     @EventHandler
     void on(UserAssigned event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.assigned(event.assignee().value(), event.at(), sequence));
+        update(new VisualStudioSeat.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.assigned(event.assignee().value(), event.at(), sequence));
     }
 
     @EventHandler
     void on(AssignmentRemoved event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
+        update(new VisualStudioSeat.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.freed(BenefitStatus.AVAILABLE, sequence));
     }
 
     @EventHandler
     void on(SubscriptionRevoked event, @SequenceNumber long sequence) {
-        update(event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
+        update(new VisualStudioSeat.Key(event.partnerId().value(), event.subscriptionId().value()), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
     }
 
     @ResetHandler
@@ -70,8 +70,8 @@ public class VisualStudioTabProjection {
         utilisation.clear("VISUAL_STUDIO");
     }
 
-    private void update(String subscriptionId, long sequence, Consumer<VisualStudioSeat> change) {
-        batch.find(subscriptionId).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
+    private void update(VisualStudioSeat.Key key, long sequence, Consumer<VisualStudioSeat> change) {
+        batch.find(key).filter(row -> !row.hasSeen(sequence)).ifPresent(row -> {
             Allocation before = row.allocation();
             change.accept(row);
             utilisation.changed(before, row.allocation());
