@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.benefitledger.testsupport.CommandEndpoints;
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,9 +32,6 @@ class CommandFuzzTest {
     static final int BODIES_PER_ENDPOINT = 25;
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    record Endpoint(HttpMethod method, String path, String validBody, boolean asOperator) {
-    }
-
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -44,47 +41,11 @@ class CommandFuzzTest {
 
     @Test
     void no_generated_body_gets_a_server_error_and_no_refused_one_writes_anything() throws Exception {
-        String partner = "fuzz-" + UUID.randomUUID();
-        LedgerClient operator = LedgerClient.operator(http);
-        LedgerClient alice = operator.registerPartner(partner, "\"Silver Core\"");
-        alice.addUser("dave", "ADMIN_AGENT");
-        String p = "/partners/" + partner;
-        alice.post(p + "/packages", """
-                {"packageId": "f", "packageType": "Silver Core",
-                 "software": [{"productId": "office", "name": "Office", "keys": 1000, "languages": ["en-US"],
-                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
-                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio", "seats": 1}],
-                 "technical": [{"allocationId": "advisory", "name": "Advisory hours", "quantity": 500, "unit": "HOUR"}]}""");
-        List<Endpoint> endpoints = List.of(
-                new Endpoint(HttpMethod.POST, "/partners", """
-                        {"partnerId": "x", "companyName": "X", "companyAccountEmail": "a@x.example",
-                         "qualifications": ["Gold Core"], "firstAdmin": {"userId": "u", "displayName": "U", "email": "u@x.example"}}""", true),
-                new Endpoint(HttpMethod.POST, p + "/packages", """
-                        {"packageId": "g", "packageType": "Action Pack",
-                         "software": [{"productId": "o", "name": "O", "keys": 1, "languages": ["en-US"], "operatingSystems": ["x64"],
-                                       "downloadUrlTemplate": "https://dl.example/{language}/{os}", "specialInstructions": "none"}],
-                         "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 2}],
-                         "technical": [{"allocationId": "t", "name": "T", "quantity": 3, "unit": "INCIDENT"}]}""", false),
-                new Endpoint(HttpMethod.POST, p + "/packages/f/software/office/keys",
-                        "{\"language\": \"en-US\", \"operatingSystem\": \"x64\", \"count\": 1}", false),
-                new Endpoint(HttpMethod.POST, p + "/users",
-                        "{\"userId\": \"n\", \"displayName\": \"N\", \"email\": \"n@x.example\", \"roles\": [\"ADMIN_AGENT\"]}", false),
-                new Endpoint(HttpMethod.PUT, p + "/users/dave/roles", "{\"roles\": [\"USER_ADMIN\"]}", false),
-                new Endpoint(HttpMethod.PUT, p + "/company-account-email", "{\"email\": \"it@x.example\"}", false),
-                new Endpoint(HttpMethod.PUT, p + "/qualifications", "{\"qualifications\": [\"Gold Core\"]}", false),
-                new Endpoint(HttpMethod.POST, p + "/subscriptions/f:vs:1/assignment", "{\"userId\": \"dave\", \"alternativeEmail\": \"d@x.example\"}", false),
-                new Endpoint(HttpMethod.POST, p + "/subscriptions/f:advisory/draws",
-                        "{\"phase\": \"DESIGN\", \"description\": \"d\", \"amount\": 1}", false),
-                new Endpoint(HttpMethod.POST, p + "/subscriptions/f:advisory/fulfilment", "{\"fulfilmentReference\": \"F\"}", true),
-                new Endpoint(HttpMethod.PUT, p + "/go-to-market/contact",
-                        "{\"userId\": \"dave\", \"alternativeEmail\": \"d@agency.example\", \"phone\": \"+14255550100\", \"preferredLanguage\": \"en-US\"}", false),
-                new Endpoint(HttpMethod.POST, p + "/go-to-market/offers/silver-marketing-kit/uses", "{\"purpose\": \"p\"}", false),
-                new Endpoint(HttpMethod.POST, p + "/packages/f/cancellation", "{\"serviceRequest\": \"SR\"}", false));
-
+        CommandEndpoints setUp = CommandEndpoints.forNewPartner(http, "fuzz-" + UUID.randomUUID());
         Random random = new Random(SEED);
         SoftAssertions softly = new SoftAssertions();
-        for (Endpoint endpoint : endpoints) {
-            LedgerClient caller = endpoint.asOperator() ? operator : alice;
+        for (CommandEndpoints.Endpoint endpoint : setUp.endpoints) {
+            LedgerClient caller = setUp.caller(endpoint);
             for (int i = 0; i < BODIES_PER_ENDPOINT; i++) {
                 String body = mutate(endpoint.validBody(), random);
                 long before = events();
