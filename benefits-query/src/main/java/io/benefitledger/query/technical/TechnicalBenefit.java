@@ -96,10 +96,6 @@ public class TechnicalBenefit {
                 unit.name().toLowerCase(Locale.ROOT) + "s", quantity, drawn);
     }
 
-    String subscriptionId() {
-        return subscriptionId;
-    }
-
     boolean hasSeen(long sequence) {
         return sequence <= lastEventSequence;
     }

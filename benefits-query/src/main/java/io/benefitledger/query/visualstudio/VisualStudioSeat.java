@@ -70,10 +70,6 @@ public class VisualStudioSeat {
                 : new Allocation(partnerId, "VISUAL_STUDIO", name, "seats", 1, assignedUser == null ? 0 : 1);
     }
 
-    String subscriptionId() {
-        return subscriptionId;
-    }
-
     boolean hasSeen(long sequence) {
         return sequence <= lastEventSequence;
     }
