@@ -1,11 +1,13 @@
 package io.benefitledger.api.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benefitledger.NotFound;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.refund.RefundDecision;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,16 +34,20 @@ import java.util.List;
 @PreAuthorize("hasAnyRole('AUDITOR', 'GLOBAL_ADMIN')")
 class AuditController {
 
+    static final String SAFE_POSITION = "Ledger-Safe-Position";
+
     private final AuditTrail trail;
+    private final SafeMark safeMark;
     private final RefundReplay refunds;
     private final TamperEvidence tamperEvidence;
     private final TimeTravel timeTravel;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AuditController(AuditTrail trail, RefundReplay refunds, TamperEvidence tamperEvidence, TimeTravel timeTravel,
-                    ObjectMapper json, Clock clock) {
+    AuditController(AuditTrail trail, SafeMark safeMark, RefundReplay refunds, TamperEvidence tamperEvidence,
+                    TimeTravel timeTravel, ObjectMapper json, Clock clock) {
         this.trail = trail;
+        this.safeMark = safeMark;
         this.refunds = refunds;
         this.tamperEvidence = tamperEvidence;
         this.timeTravel = timeTravel;
@@ -49,22 +55,46 @@ class AuditController {
         this.clock = clock;
     }
 
-    record History(List<AuditTrail.RecordedEvent> events, int page, int size) {
+    /** A page of events; {@code safePosition}: every event at or below it is recorded (see {@link SafeMark}). */
+    record History(List<AuditTrail.RecordedEvent> events, int page, int size, long safePosition) {
     }
 
+    /**
+     * A page of the partner's events up to the safe position, optionally only one aggregate's ({@code aggregate}),
+     * a package's with its seats ({@code package}), one type's ({@code type}: {@code KeysRevealed}), or those
+     * recorded in {@code [from, to)}.
+     */
     @GetMapping("/events")
     History events(@PathVariable String partnerId, @RequestParam(required = false) String aggregate,
-                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(name = "package", required = false) String packageId,
+                   @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Za-z]{0,63}", message = "is an event type, e.g. KeysRevealed") String type,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
-        return new History(trail.history(new PartnerId(partnerId).value(), aggregate, page, size), page, size);
+        String partner = new PartnerId(partnerId).value();
+        long safe = safeMark.position();
+        AuditTrail.Filter filter = new AuditTrail.Filter(aggregate, packageId == null ? null : new PackageId(packageId).value(),
+                type, from, to);
+        return new History(trail.history(partner, filter, safe, page, size), page, size, safe);
     }
 
-    /** The partner's whole log from a position on, one JSON event per line. */
+    @GetMapping("/events/{eventId}")
+    AuditTrail.RecordedEvent event(@PathVariable String partnerId, @PathVariable String eventId) {
+        return trail.event(new PartnerId(partnerId).value(), eventId).orElseThrow(() -> new NotFound("event", eventId));
+    }
+
+    /**
+     * The partner's whole log from a position on, up to the safe position, one JSON event per line. The
+     * {@code Ledger-Safe-Position} header names that position: resume with {@code from} one past it (or one past the
+     * last event read); nothing is skipped and nothing repeated.
+     */
     @GetMapping(value = "/log", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> log(@PathVariable String partnerId,
                                               @RequestParam(defaultValue = "0") @Min(0) long from) {
         String partner = new PartnerId(partnerId).value();
-        StreamingResponseBody body = out -> trail.log(partner, from, event -> {
+        long safe = safeMark.position();
+        StreamingResponseBody body = out -> trail.log(partner, from, safe, event -> {
             try {
                 out.write(json.writeValueAsBytes(event));
                 out.write('\n');
@@ -72,7 +102,8 @@ class AuditController {
                 throw new UncheckedIOException(e);
             }
         });
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .header(SAFE_POSITION, Long.toString(safe)).body(body);
     }
 
     /** Recomputes the partner's hash chains (or one aggregate's) and names the first event that no longer matches. */

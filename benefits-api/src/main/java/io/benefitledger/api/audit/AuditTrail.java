@@ -12,8 +12,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,7 +31,7 @@ import java.util.function.Consumer;
 public class AuditTrail {
 
     /** One recorded event. */
-    public record RecordedEvent(long position, String eventId, String aggregate, long sequenceNumber, String type,
+    public record RecordedEvent(long position, String partner, String eventId, String aggregate, long sequenceNumber, String type,
                                 String revision, Instant recordedAt, JsonNode payload, String actingUser,
                                 String actingPartner, String requestId, String correlationId, String traceId) {
     }
@@ -37,7 +41,7 @@ public class AuditTrail {
 
     private static final String SELECT = """
             select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_revision,
-                   time_stamp, payload, meta_data
+                   time_stamp, payload, meta_data, partner_id
             from domain_event_entry e
             where\s""" + OF_PARTNER;
 
@@ -63,22 +67,76 @@ public class AuditTrail {
         return AggregateId.localOf(storeId);
     }
 
-    /** A page of a partner's events, in the order they were recorded; only one aggregate's when it is named. */
-    public List<RecordedEvent> history(String partner, String aggregate, int page, int size) {
-        return aggregate == null
-                ? jdbc.query(SELECT + " order by global_index limit ? offset ?", (row, index) -> event(row),
-                partner, size, (long) page * size)
-                : jdbc.query(SELECT + " and aggregate_identifier = ? order by global_index limit ? offset ?",
-                (row, index) -> event(row), partner, storeId(partner, aggregate), size, (long) page * size);
+    /**
+     * Which of a partner's events to read: one aggregate's, or a package's with its seats; of one type (its simple
+     * name); recorded in {@code [from, to)}. Every part is optional.
+     */
+    public record Filter(String aggregate, String packageId, String type, Instant from, Instant to) {
     }
 
-    /** Every event of a partner from a position on, a chunk at a time, for an export that need not fit in memory. */
-    public void log(String partner, long fromPosition, Consumer<RecordedEvent> each) {
+    /**
+     * A page of a partner's events up to the safe position {@code upTo} (see {@link SafeMark}), in the order they were
+     * recorded: below it the history is final, so a page read again gives the same events.
+     */
+    public List<RecordedEvent> history(String partner, Filter filter, long upTo, int page, int size) {
+        StringBuilder sql = new StringBuilder(SELECT + " and global_index <= ?");
+        List<Object> arguments = new ArrayList<>(List.of(partner, upTo));
+        if (filter.aggregate() != null) {
+            sql.append(" and aggregate_identifier = ?");
+            arguments.add(storeId(partner, filter.aggregate()));
+        }
+        if (filter.packageId() != null) {
+            String pkg = AggregateId.of(new PartnerId(partner), filter.packageId()).toString();
+            sql.append(" and (aggregate_identifier = ? or aggregate_identifier like ? escape '\\')");
+            arguments.add(pkg);
+            arguments.add(pkg.replace("_", "\\_") + ":%");
+        }
+        if (filter.type() != null) {
+            sql.append(" and payload_type like ?");
+            arguments.add("%." + filter.type());
+        }
+        if (filter.from() != null) {
+            sql.append(" and time_stamp::timestamptz >= ?");
+            arguments.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and time_stamp::timestamptz < ?");
+            arguments.add(Timestamp.from(filter.to()));
+        }
+        sql.append(" order by global_index limit ? offset ?");
+        arguments.add(size);
+        arguments.add((long) page * size);
+        return jdbc.query(sql.toString(), (row, index) -> event(row), arguments.toArray());
+    }
+
+    /** One of a partner's events, by its id. */
+    public Optional<RecordedEvent> event(String partner, String eventId) {
+        return jdbc.query(SELECT + " and event_identifier = ?", (row, index) -> event(row), partner, eventId)
+                .stream().findFirst();
+    }
+
+    /**
+     * The events of some partners after {@code after} and up to the safe position {@code upTo}, at most {@code limit}:
+     * a warehouse's feed. Resuming after the last position read, or after {@code upTo} when fewer came, skips nothing
+     * and repeats nothing.
+     */
+    public List<RecordedEvent> across(Collection<String> partners, long after, long upTo, int limit) {
+        return jdbc.query("""
+                        select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,
+                               payload_revision, time_stamp, payload, meta_data, partner_id
+                        from domain_event_entry e
+                        where e.partner_id = any(?) and global_index > ? and global_index <= ?
+                        order by global_index limit ?""",
+                (row, index) -> event(row), partners.toArray(String[]::new), after, upTo, limit);
+    }
+
+    /** Every event of a partner from a position on, up to the safe position, a chunk at a time, for an export. */
+    public void log(String partner, long fromPosition, long upTo, Consumer<RecordedEvent> each) {
         long next = fromPosition;
         List<RecordedEvent> chunk;
         do {
-            chunk = jdbc.query(SELECT + " and global_index >= ? order by global_index limit " + CHUNK,
-                    (row, index) -> event(row), partner, next);
+            chunk = jdbc.query(SELECT + " and global_index >= ? and global_index <= ? order by global_index limit " + CHUNK,
+                    (row, index) -> event(row), partner, next, upTo);
             chunk.forEach(each);
             next = chunk.isEmpty() ? next : chunk.get(chunk.size() - 1).position() + 1;
         } while (chunk.size() == CHUNK);
@@ -87,7 +145,7 @@ public class AuditTrail {
     private RecordedEvent event(ResultSet row) throws SQLException {
         JsonNode metadata = read(row.getBytes("meta_data"));
         String type = row.getString("payload_type");
-        return new RecordedEvent(row.getLong("global_index"), row.getString("event_identifier"),
+        return new RecordedEvent(row.getLong("global_index"), row.getString("partner_id"), row.getString("event_identifier"),
                 reference(row.getString("aggregate_identifier")), row.getLong("sequence_number"), type.substring(type.lastIndexOf('.') + 1),
                 row.getString("payload_revision"), Instant.parse(row.getString("time_stamp")),
                 redacted(read(row.getBytes("payload"))), text(metadata, "actingUser"), text(metadata, "actingPartner"),

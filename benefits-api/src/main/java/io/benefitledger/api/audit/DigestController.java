@@ -1,6 +1,7 @@
 package io.benefitledger.api.audit;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.api.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -10,12 +11,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Digests of the whole ledger, across partners: for the program operator, who publishes them outside the database.
- * A digest names positions and hashes, never a partner's data, so auditors may read them too, to compare with what
- * was published; verifying the whole ledger (which names the aggregate of a break) stays with the operator.
+ * A published digest is public by design: a position, a Merkle root and an instant, never a partner's data. Auditors
+ * may read exactly that, to compare with what was published; how many chains it covers, and verifying the whole
+ * ledger (which names the aggregate of a break), stay with the operator.
  */
 @RestController
 @RequestMapping("/audit/digests")
@@ -34,10 +37,17 @@ class DigestController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    /** What is published of a digest. */
+    record Published(long id, long coversPosition, String merkleRoot, Instant createdAt) {
+    }
+
     @GetMapping
     @PreAuthorize("hasAnyRole('PROGRAM_OPERATOR', 'AUDITOR')")
-    List<LedgerDigests.Digest> all() {
-        return digests.all();
+    List<?> all(Caller caller) {
+        List<LedgerDigests.Digest> all = digests.all();
+        return caller.roles().contains("PROGRAM_OPERATOR") ? all : all.stream()
+                .map(digest -> new Published(digest.id(), digest.coversPosition(), digest.merkleRoot(), digest.createdAt()))
+                .toList();
     }
 
     @GetMapping("/{digestId}/verification")

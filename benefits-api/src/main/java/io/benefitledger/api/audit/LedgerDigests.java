@@ -31,18 +31,24 @@ public class LedgerDigests {
     }
 
     private final JdbcTemplate jdbc;
+    private final SafeMark safeMark;
     private final Clock clock;
 
-    LedgerDigests(JdbcTemplate jdbc, Clock clock) {
+    LedgerDigests(JdbcTemplate jdbc, SafeMark safeMark, Clock clock) {
         this.jdbc = jdbc;
+        this.safeMark = safeMark;
         this.clock = clock;
     }
 
-    /** Takes a digest of everything recorded so far; nothing is taken while the ledger is empty. */
+    /**
+     * Takes a digest of the history up to the safe position: below it nothing can still be recorded, so the digest
+     * verifies for as long as nothing is altered (the highest position would not do: an event at a lower one may
+     * still commit after it and change a chain's head). Nothing is taken while nothing is recorded.
+     */
     @Scheduled(fixedDelayString = "${ledger.audit.digest-interval}", initialDelayString = "${ledger.audit.digest-interval}")
     public Optional<Digest> take() {
-        Long head = jdbc.queryForObject("select max(global_index) from event_hash", Long.class);
-        if (head == null) {
+        long head = safeMark.position();
+        if (head == 0) {
             return Optional.empty();
         }
         List<byte[]> leaves = leaves(head);

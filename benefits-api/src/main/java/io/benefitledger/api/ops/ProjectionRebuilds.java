@@ -1,6 +1,7 @@
 package io.benefitledger.api.ops;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.api.audit.SafeMark;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -73,19 +74,22 @@ public class ProjectionRebuilds {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final SafeMark safeMark;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
 
-    ProjectionRebuilds(EventProcessingConfiguration processing, EventStore eventStore, Clock clock) {
+    ProjectionRebuilds(EventProcessingConfiguration processing, EventStore eventStore, SafeMark safeMark, Clock clock) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.safeMark = safeMark;
         this.clock = clock;
     }
 
     /** Clears the projection's read model and replays every event into it; returns at once, the replay goes on. */
     public synchronized Progress rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
-        long target = head();
+        // the history up to the safe position is final; above it, an event at a lower position may still commit
+        long target = safeMark.position();
         processor.shutDown();
         try {
             processor.resetTokens();
