@@ -1,5 +1,7 @@
 package io.benefitledger.api.audit;
 
+import io.benefitledger.api.web.LedgerTime;
+import io.benefitledger.api.web.PageNumber;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.PackageId;
@@ -54,7 +56,7 @@ class AuditController {
 
     @GetMapping("/events")
     History events(@PathVariable String partnerId, @RequestParam(required = false) String aggregate,
-                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "0") @PageNumber int page,
                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         return new History(trail.history(new PartnerId(partnerId).value(), aggregate, page, size), page, size);
     }
@@ -84,13 +86,13 @@ class AuditController {
     /** A package, seat, offer set or the partner itself as it stood at an instant (now by default). */
     @GetMapping("/aggregates/{aggregateId}")
     TimeTravel.AggregateAsOf aggregateAsOf(@PathVariable String partnerId, @PathVariable String aggregateId,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at) {
         return timeTravel.asOf(new PartnerId(partnerId).value(), aggregateId, at != null ? at : clock.instant());
     }
 
     @GetMapping("/packages/{packageId}/refund-decision")
     RefundDecision refundDecision(@PathVariable String partnerId, @PathVariable String packageId,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at) {
         return refunds.decisionAsOf(new PartnerId(partnerId).value(), new PackageId(packageId).value(),
                 at != null ? at : clock.instant());
     }

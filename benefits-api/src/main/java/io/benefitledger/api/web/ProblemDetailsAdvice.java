@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -184,6 +185,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "the request has " + errors.size() + " invalid parameter" + (errors.size() == 1 ? "" : "s"));
         problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A parameter that is not of its type (an instant that is not one, a word for a number): named, never echoed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String parameter = mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "parameter";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "the request has 1 invalid parameter");
+        problem.setProperty("errors", List.of(Map.of("field", parameter, "reason", "expected " + expected(mismatch.getRequiredType()))));
         return ResponseEntity.badRequest().body(problem);
     }
 
