@@ -2,6 +2,7 @@ package io.benefitledger.pkg;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +18,13 @@ import java.util.stream.Stream;
 public record Allocations(List<LicensedProduct> software, List<LicensedProduct> cloudLicenses,
                           List<UsageSubscriptionAllocation> cloudUsage, List<SeatAllocation> visualStudio,
                           List<TechnicalAllocation> technical) {
+
+    /** Products and allocations of one package, over all its tabs. */
+    public static final int MAX_ALLOCATIONS = 50;
+    /** Benefits one package opens as subscriptions (each usage subscription, seat and technical benefit is one). */
+    public static final int MAX_ASSIGNABLE_BENEFITS = 500;
+    public static final int MAX_KEYS_PER_PRODUCT = 10_000;
+    public static final int MAX_TECHNICAL_QUANTITY = 10_000;
 
     public Allocations {
         software = copy(software);
@@ -59,6 +67,36 @@ public record Allocations(List<LicensedProduct> software, List<LicensedProduct> 
                 AssignableBenefit.Category.TECHNICAL, benefit.allocationId(), benefit.name(), benefit.quantity(),
                 benefit.unit())));
         return benefits;
+    }
+
+    /**
+     * The first of the limits above that this package goes beyond, in an admin's words. The limits bound the work
+     * one purchase causes (every assignable benefit becomes a subscription of its own, in the purchase's
+     * transaction); no real package comes near them. A rule of the purchase, not of this record: packages recorded
+     * before the limits existed must still load.
+     */
+    Optional<String> beyondLimits() {
+        long allocations = licensedProducts().count() + cloudUsage.size() + visualStudio.size() + technical.size();
+        if (allocations > MAX_ALLOCATIONS) {
+            return Optional.of("a package may hold at most " + MAX_ALLOCATIONS + " products and allocations in all, not "
+                               + allocations);
+        }
+        long assignable = cloudUsage.size() + technical.size()
+                          + visualStudio.stream().mapToLong(SeatAllocation::seats).sum();
+        if (assignable > MAX_ASSIGNABLE_BENEFITS) {
+            return Optional.of("a package may open at most " + MAX_ASSIGNABLE_BENEFITS
+                               + " subscriptions (usage subscriptions, Visual Studio seats and technical benefits) in all, not "
+                               + assignable);
+        }
+        Optional<String> keys = licensedProducts().filter(product -> product.keys() > MAX_KEYS_PER_PRODUCT).findFirst()
+                .map(product -> "product '" + product.productId().value() + "' may hold at most " + MAX_KEYS_PER_PRODUCT
+                                + " license keys, not " + product.keys());
+        if (keys.isPresent()) {
+            return keys;
+        }
+        return technical.stream().filter(benefit -> benefit.quantity() > MAX_TECHNICAL_QUANTITY).findFirst()
+                .map(benefit -> "technical benefit '" + benefit.allocationId() + "' may hold at most "
+                                + MAX_TECHNICAL_QUANTITY + " incidents or hours, not " + benefit.quantity());
     }
 
     boolean isEmpty() {

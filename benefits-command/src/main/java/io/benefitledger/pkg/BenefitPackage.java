@@ -56,6 +56,9 @@ public class BenefitPackage {
         if (command.allocations().isEmpty()) {
             throw new EmptyPackage();
         }
+        command.allocations().beyondLimits().ifPresent(limit -> {
+            throw new PackageTooLarge(limit);
+        });
         Set<String> seen = new HashSet<>();
         command.allocations().ids().filter(id -> !seen.add(id)).findFirst().ifPresent(id -> {
             throw new DuplicateAllocation(id);

@@ -94,6 +94,68 @@ class BenefitPackageTest {
     }
 
     @Test
+    void a_purchase_opening_more_than_500_subscriptions_is_refused_before_any_is_opened() {
+        List<SeatAllocation> seats = java.util.stream.IntStream.rangeClosed(1, 2)
+                .mapToObj(n -> new SeatAllocation("vs-" + n, "Visual Studio Enterprise", 250)).toList();
+        Allocations atTheLimit = new Allocations(List.of(), List.of(), List.of(), seats, List.of());
+        Allocations beyond = new Allocations(List.of(), List.of(),
+                List.of(new UsageSubscriptionAllocation("azure", "Azure credits")), seats, List.of());
+
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", atTheLimit, ADMIN, PURCHASED_AT))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", beyond, ADMIN, PURCHASED_AT))
+                .expectException(PackageTooLarge.class)
+                .expectExceptionMessage("a package may open at most 500 subscriptions (usage subscriptions, Visual Studio "
+                                        + "seats and technical benefits) in all, not 501")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_purchase_of_more_than_50_products_and_allocations_is_refused() {
+        List<UsageSubscriptionAllocation> usage = java.util.stream.IntStream.rangeClosed(1, 50)
+                .mapToObj(n -> new UsageSubscriptionAllocation("azure-" + n, "Azure credits")).toList();
+
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack",
+                        new Allocations(List.of(WINDOWS_SERVER), List.of(), usage, List.of(), List.of()), ADMIN, PURCHASED_AT))
+                .expectException(PackageTooLarge.class)
+                .expectExceptionMessage("a package may hold at most 50 products and allocations in all, not 51")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_product_of_more_than_10000_keys_and_a_technical_benefit_of_more_than_10000_hours_are_refused() {
+        LicensedProduct manyKeys = new LicensedProduct(WINDOWS, "Windows Server 2025", 10_001, List.of("en-US"),
+                List.of("x64"), "https://downloads.example/{language}/{os}", null);
+        TechnicalAllocation manyHours = new TechnicalAllocation("advisory", "Partner advisory hours", 10_001,
+                TechnicalAllocation.Unit.HOUR);
+
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(manyKeys)),
+                        ADMIN, PURCHASED_AT))
+                .expectException(PackageTooLarge.class)
+                .expectExceptionMessage("product 'windows-server' may hold at most 10000 license keys, not 10001");
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack",
+                        new Allocations(List.of(), List.of(), List.of(), List.of(), List.of(manyHours)), ADMIN, PURCHASED_AT))
+                .expectException(PackageTooLarge.class)
+                .expectExceptionMessage("technical benefit 'advisory' may hold at most 10000 incidents or hours, not 10001");
+    }
+
+    @Test
+    void a_package_recorded_beyond_the_limits_before_they_existed_still_loads() {
+        LicensedProduct manyKeys = new LicensedProduct(WINDOWS, "Windows Server 2025", 20_000, List.of("en-US"),
+                List.of("x64"), "https://downloads.example/{language}/{os}", null);
+
+        fixture.given(new PackagePurchased(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(manyKeys)),
+                        ADMIN, PURCHASED_AT))
+                .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "en-US", "x64", ADMIN, PURCHASED_AT.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void someone_outside_the_partners_directory_cannot_purchase() {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),

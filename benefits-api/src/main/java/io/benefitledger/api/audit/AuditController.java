@@ -2,6 +2,8 @@ package io.benefitledger.api.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benefitledger.NotFound;
+import io.benefitledger.api.web.LedgerTime;
+import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.refund.RefundDecision;
@@ -68,9 +70,9 @@ class AuditController {
     History events(@PathVariable String partnerId, @RequestParam(required = false) String aggregate,
                    @RequestParam(name = "package", required = false) String packageId,
                    @RequestParam(required = false) @Pattern(regexp = "[A-Z][A-Za-z]{0,63}", message = "is an event type, e.g. KeysRevealed") String type,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                   @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant to,
+                   @RequestParam(defaultValue = "0") @PageNumber int page,
                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
         String partner = new PartnerId(partnerId).value();
         long safe = safeMark.position();
@@ -115,13 +117,13 @@ class AuditController {
     /** A package, seat, offer set or the partner itself as it stood at an instant (now by default). */
     @GetMapping("/aggregates/{aggregateId}")
     TimeTravel.AggregateAsOf aggregateAsOf(@PathVariable String partnerId, @PathVariable String aggregateId,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at) {
         return timeTravel.asOf(new PartnerId(partnerId).value(), aggregateId, at != null ? at : clock.instant());
     }
 
     @GetMapping("/packages/{packageId}/refund-decision")
     RefundDecision refundDecision(@PathVariable String partnerId, @PathVariable String packageId,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at) {
         return refunds.decisionAsOf(new PartnerId(partnerId).value(), new PackageId(packageId).value(),
                 at != null ? at : clock.instant());
     }

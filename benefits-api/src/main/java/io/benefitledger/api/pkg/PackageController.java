@@ -1,5 +1,6 @@
 package io.benefitledger.api.pkg;
 
+import io.benefitledger.api.web.LedgerTime;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.KeysRevealed;
@@ -106,7 +107,7 @@ class PackageController {
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/{packageId}/refund-eligibility")
     RefundDecision refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at,
                                      @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(RefundEligibilityProjection.NAME, awaitPosition, new FindRefundEligibility(new PartnerId(partnerId).value(), new PackageId(packageId).value(),
                 at != null ? at : clock.instant()), RefundDecision.class);

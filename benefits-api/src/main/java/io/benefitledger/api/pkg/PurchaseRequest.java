@@ -7,7 +7,6 @@ import io.benefitledger.pkg.SeatAllocation;
 import io.benefitledger.pkg.TechnicalAllocation;
 import io.benefitledger.pkg.UsageSubscriptionAllocation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,23 +19,24 @@ import java.util.List;
 /**
  * A purchase of a benefit package, with its allocations per Benefits tab (any list may be left out).
  * {@code packageId} is optional: a client that sends one can retry safely, since a second purchase under the same
- * id is refused.
+ * id is refused. How much one package may hold is the purchase's rule ({@link Allocations}), answered 422; the
+ * body's size limit bounds the lists before then.
  */
 record PurchaseRequest(
         @Pattern(regexp = ID) @Size(max = 64) String packageId,
         @NotBlank @Size(max = 200) String packageType,
-        @Size(max = 200) List<@Valid @NotNull LicensedProductRequest> software,
-        @Size(max = 200) List<@Valid @NotNull LicensedProductRequest> cloudLicenses,
-        @Size(max = 200) List<@Valid @NotNull UsageRequest> cloudUsage,
-        @Size(max = 200) List<@Valid @NotNull SeatsRequest> visualStudio,
-        @Size(max = 200) List<@Valid @NotNull TechnicalRequest> technical) {
+        List<@Valid @NotNull LicensedProductRequest> software,
+        List<@Valid @NotNull LicensedProductRequest> cloudLicenses,
+        List<@Valid @NotNull UsageRequest> cloudUsage,
+        List<@Valid @NotNull SeatsRequest> visualStudio,
+        List<@Valid @NotNull TechnicalRequest> technical) {
 
     static final String ID = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}";
 
     record LicensedProductRequest(
             @NotNull @Pattern(regexp = ID) @Size(max = 48) String productId,
             @NotBlank @Size(max = 200) String name,
-            @Min(1) @Max(100_000) int keys,
+            @Min(1) int keys,
             @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 35) String> languages,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 50) String> operatingSystems,
             @NotBlank @Size(max = 2000) @Pattern(regexp = "https://\\S+") String downloadUrlTemplate,
@@ -54,12 +54,12 @@ record PurchaseRequest(
 
     record SeatsRequest(@NotNull @Pattern(regexp = ID) @Size(max = 48) String allocationId,
                         @NotBlank @Size(max = 200) String name,
-                        @Min(1) @Max(1_000) int seats) {
+                        @Min(1) int seats) {
     }
 
     record TechnicalRequest(@NotNull @Pattern(regexp = ID) @Size(max = 48) String allocationId,
                             @NotBlank @Size(max = 200) String name,
-                            @Min(1) @Max(100_000) int quantity,
+                            @Min(1) int quantity,
                             @NotNull TechnicalAllocation.Unit unit) {
     }
 

@@ -1,5 +1,7 @@
 package io.benefitledger.api.refund;
 
+import io.benefitledger.api.web.LedgerTime;
+import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.query.refund.FindRefundEligibilities;
@@ -32,9 +34,9 @@ class RefundEligibilityController {
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/partners/{partnerId}/refund-eligibility")
     RefundEligibilities refundEligibility(@PathVariable String partnerId,
-                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at,
                                          @RequestParam(defaultValue = "false") boolean onlyRefundable,
-                                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                                         @RequestParam(defaultValue = "0") @PageNumber int page,
                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                          @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(RefundEligibilityProjection.NAME, awaitPosition,

@@ -1,5 +1,6 @@
 package io.benefitledger.api.reports;
 
+import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.NotFound;
 import io.benefitledger.api.security.Caller;
 import io.benefitledger.api.web.ReadModels;
@@ -63,7 +64,7 @@ class ReportsController {
                             @RequestParam(required = false) @Pattern(regexp = "SOFTWARE|CLOUD|VISUAL_STUDIO|TECHNICAL") String category,
                             @RequestParam(defaultValue = "partner") String sort,
                             @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction,
-                            @RequestParam(defaultValue = "0") @Min(0) int page,
+                            @RequestParam(defaultValue = "0") @PageNumber int page,
                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return readModels.ask(new FindUtilisation(scope(caller, partner), category,
                 new ReportPage(page, size, sort, "desc".equals(direction))), Utilisation.class);
@@ -83,7 +84,7 @@ class ReportsController {
                                   @RequestParam(defaultValue = "30") @Min(1) @Max(3660) int withinDays,
                                   @RequestParam(defaultValue = "expiresAt") String sort,
                                   @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction,
-                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "0") @PageNumber int page,
                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return readModels.ask(new FindExpiringOffers(scope(caller, partner), clock.instant(), withinDays,
                 new ReportPage(page, size, sort, "desc".equals(direction))), ExpiringOffers.class);
@@ -104,7 +105,7 @@ class ReportsController {
     RefundablePackages refundablePackages(Caller caller, @RequestParam(required = false) List<String> partner,
                                           @RequestParam(defaultValue = "deadline") String sort,
                                           @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction,
-                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "0") @PageNumber int page,
                                           @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return readModels.ask(new FindRefundablePackages(scope(caller, partner), clock.instant(),
                 new ReportPage(page, size, sort, "desc".equals(direction))), RefundablePackages.class);
@@ -125,7 +126,7 @@ class ReportsController {
                                         @RequestParam(required = false) @Pattern(regexp = "TECHNICAL|OFFER") String kind,
                                         @RequestParam(defaultValue = "pendingSince") String sort,
                                         @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction,
-                                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                                        @RequestParam(defaultValue = "0") @PageNumber int page,
                                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return readModels.ask(new FindActivationBacklog(scope(caller, partner), kind, clock.instant(),
                 new ReportPage(page, size, sort, "desc".equals(direction))), ActivationBacklog.class);

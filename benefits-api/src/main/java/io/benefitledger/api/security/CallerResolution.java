@@ -14,7 +14,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** Hands controllers the {@link Caller}, and puts {@link TenantIsolation} in front of every partner's endpoints. */
+/**
+ * Hands controllers the {@link Caller}, and puts {@link TenantIsolation} in front of every partner's endpoints and
+ * {@link RightsFirst} in front of every endpoint.
+ */
 @Configuration(proxyBeanMethods = false)
 class CallerResolution implements WebMvcConfigurer {
 
@@ -51,6 +54,8 @@ class CallerResolution implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new TenantIsolation()).addPathPatterns("/partners/{partnerId}/**");
+        // after tenant isolation (another partner's ids are not found, whatever the roles), before anything reads a body
+        registry.addInterceptor(new RightsFirst());
         // after tenant isolation: another partner's aggregate versions are nobody's business
         registry.addInterceptor(versions).addPathPatterns("/partners/{partnerId}/**");
     }

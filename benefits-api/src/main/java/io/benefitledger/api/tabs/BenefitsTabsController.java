@@ -1,5 +1,6 @@
 package io.benefitledger.api.tabs;
 
+import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.query.BenefitStatus;
@@ -50,7 +51,7 @@ class BenefitsTabsController {
     @GetMapping("/software")
     SoftwareTab software(@PathVariable String partnerId,
                         @RequestParam(required = false) BenefitStatus status,
-                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "0") @PageNumber int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(SoftwareTabProjection.NAME, awaitPosition,
@@ -61,7 +62,7 @@ class BenefitsTabsController {
     @GetMapping("/cloud")
     CloudTab cloud(@PathVariable String partnerId,
                    @RequestParam(required = false) BenefitStatus status,
-                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "0") @PageNumber int page,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                    @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(CloudTabProjection.NAME, awaitPosition,
@@ -72,7 +73,7 @@ class BenefitsTabsController {
     @GetMapping("/visual-studio")
     VisualStudioTab visualStudio(@PathVariable String partnerId,
                                  @RequestParam(required = false) BenefitStatus status,
-                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "0") @PageNumber int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                  @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(VisualStudioTabProjection.NAME, awaitPosition,
@@ -83,7 +84,7 @@ class BenefitsTabsController {
     @GetMapping("/technical")
     TechnicalTab technical(@PathVariable String partnerId,
                            @RequestParam(required = false) BenefitStatus status,
-                   @RequestParam(defaultValue = "0") @Min(0) int page,
+                   @RequestParam(defaultValue = "0") @PageNumber int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                            @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(TechnicalTabProjection.NAME, awaitPosition,

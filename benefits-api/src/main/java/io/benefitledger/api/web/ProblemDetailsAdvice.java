@@ -12,11 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.benefitledger.api.ops.ProjectionRebuilds;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,8 +35,12 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one place where refusals become RFC 9457 problem details. A refused command has recorded nothing.
@@ -182,21 +189,83 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** A body that is not the JSON asked for: say what is wrong and where, never echo the body. */
+    /** A parameter that is not of its type (an instant that is not one, a word for a number): named, never echoed. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String parameter = mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "parameter";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "the request has 1 invalid parameter");
+        problem.setProperty("errors", List.of(Map.of("field", parameter, "reason", "expected " + expected(mismatch.getRequiredType()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * A body that is not the JSON asked for: say which field and what it expects, never echo the body and never name
+     * a Java type (Jackson's own messages do).
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         String detail = "the request body is not valid JSON for this request";
         if (unreadable.getCause() instanceof JsonMappingException mapping) {
-            String field = mapping.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            detail = field + ": " + mapping.getOriginalMessage().split("\n")[0];
+            detail = unreadableField(mapping);
         } else if (unreadable.getCause() instanceof JsonProcessingException parsing) {
             detail = "the request body is not valid JSON: " + parsing.getOriginalMessage().split("\n")[0];
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
+    }
+
+    private static String unreadableField(JsonMappingException mapping) {
+        if (mapping.getPath().isEmpty()) {
+            return "the request body must be one JSON object, and nothing after it";
+        }
+        String field = mapping.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElseThrow();
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return field + ": no such field; the fields here are " + unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+        }
+        if (mapping instanceof MismatchedInputException mismatched) {
+            return field + ": expected " + expected(mismatched.getTargetType());
+        }
+        if (mapping.getClass() == JsonMappingException.class) {
+            // ours (e.g. text with control characters) or a number out of range: neither names a type
+            return field + ": " + mapping.getOriginalMessage().split("\n")[0];
+        }
+        return field + ": not a valid value here";
+    }
+
+    /** What a field of this type takes, in a client's words. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+            || type == short.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (type.isPrimitive() && type != boolean.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "text";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an instant such as 2026-01-31T09:00:00Z";
+        }
+        return "an object";
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -127,6 +127,37 @@ class AccessMatrixTest {
         softly.assertAll();
     }
 
+    @Test
+    void a_caller_without_the_right_is_refused_for_the_right_before_the_body_is_read() {
+        String partner = "rights-first-" + UUID.randomUUID().toString().substring(0, 8);
+        LedgerClient operator = LedgerClient.operator(http);
+        LedgerClient alice = operator.registerPartner(partner, "");
+        alice.addUser("dave", "ADMIN_AGENT");
+        LedgerClient dave = alice.as("dave", "ADMIN_AGENT");
+        String p = "/partners/" + partner;
+        List<Endpoint> endpoints = List.of(
+                new Endpoint(HttpMethod.POST, p + "/users", null, Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.PUT, p + "/users/dave/roles", null, Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.PUT, p + "/company-account-email", null, Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.PUT, p + "/qualifications", null, Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.PUT, p + "/go-to-market/contact", null, Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.POST, p + "/subscriptions/any/assignment", null, Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.POST, p + "/subscriptions/any/fulfilment", null, Set.of()),
+                new Endpoint(HttpMethod.POST, "/partners", null, Set.of()));
+
+        SoftAssertions softly = new SoftAssertions();
+        for (Endpoint endpoint : endpoints) {
+            for (String invalid : List.of("{}", "{\"unknown\": 1}", "{")) {
+                String call = endpoint.method() + " " + endpoint.path() + " with " + invalid;
+                softly.assertThat(dave.send(endpoint.method(), endpoint.path(), invalid).getStatusCode().value())
+                        .as(call + " by an admin agent").isEqualTo(403);
+                softly.assertThat(alice.send(endpoint.method(), endpoint.path(), invalid).getStatusCode().value())
+                        .as(call + " by the global admin").isEqualTo(endpoint.roles().isEmpty() ? 403 : 400);
+            }
+        }
+        softly.assertAll();
+    }
+
     /** 200 stands for "allowed": the domain may still refuse with a 4xx of its own, never 401, 403 or 404. */
     static int expected(Endpoint endpoint, Caller caller) {
         boolean partnerPath = endpoint.path().startsWith("/partners/");

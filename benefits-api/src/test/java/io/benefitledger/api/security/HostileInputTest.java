@@ -1,6 +1,7 @@
 package io.benefitledger.api.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,11 +14,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +130,136 @@ class HostileInputTest {
 
         assertThat(refused.getStatusCode().value()).isIn(400, 404);
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void a_number_where_text_is_expected_is_refused_not_read_as_text() {
+        ResponseEntity<JsonNode> refused = refusedWith(purchase("12", "1"), HttpStatus.BAD_REQUEST);
+
+        assertThat(refused.getBody().get("detail").asText()).isEqualTo("packageType: expected text");
+    }
+
+    @Test
+    void text_or_a_fraction_where_a_whole_number_is_expected_is_refused() {
+        assertThat(refusedWith(purchase("\"Action Pack\"", "\"1\""), HttpStatus.BAD_REQUEST).getBody().get("detail").asText())
+                .isEqualTo("software[0].keys: expected a whole number");
+        assertThat(refusedWith(purchase("\"Action Pack\"", "1.9"), HttpStatus.BAD_REQUEST).getBody().get("detail").asText())
+                .isEqualTo("software[0].keys: expected a whole number");
+        assertThat(refusedWith("""
+                {"packageType": "Action Pack", "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 2.5}]}""",
+                HttpStatus.BAD_REQUEST).getBody().get("detail").asText()).isEqualTo("visualStudio[0].seats: expected a whole number");
+    }
+
+    @Test
+    void an_enum_by_its_position_is_refused_with_the_values_it_takes() {
+        ResponseEntity<JsonNode> refused = refusedWith("""
+                {"packageType": "Action Pack",
+                 "technical": [{"allocationId": "advisory", "name": "Advisory hours", "quantity": 5, "unit": 1}]}""",
+                HttpStatus.BAD_REQUEST);
+
+        assertThat(refused.getBody().get("detail").asText()).isEqualTo("technical[0].unit: expected one of INCIDENT, HOUR");
+    }
+
+    @Test
+    void anything_after_the_json_value_is_refused() {
+        ResponseEntity<JsonNode> refused = refusedWith(purchase("\"Action Pack\"", "1") + " {\"packageType\": \"Other\"}",
+                HttpStatus.BAD_REQUEST);
+
+        assertThat(refused.getBody().get("detail").asText()).isEqualTo("the request body must be one JSON object, and nothing after it");
+    }
+
+    @Test
+    void an_unknown_field_is_named_with_the_fields_there_are_and_no_java_type() {
+        ResponseEntity<JsonNode> refused = alice.post(packages + "/any/software/office/keys", "{\"cnt\": 1}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("detail").asText())
+                .isEqualTo("cnt: no such field; the fields here are count, language, operatingSystem");
+    }
+
+    @Test
+    void a_purchase_beyond_what_one_package_may_hold_is_refused_before_any_subscription_is_opened() {
+        String fiftyAllocationsOfAThousandSeats = java.util.stream.IntStream.rangeClosed(1, 50)
+                .mapToObj(n -> "{\"allocationId\": \"vs-" + n + "\", \"name\": \"VS\", \"seats\": 1000}")
+                .collect(java.util.stream.Collectors.joining(",", "{\"packageType\": \"Action Pack\", \"visualStudio\": [", "]}"));
+
+        ResponseEntity<JsonNode> refused = refusedWith(fiftyAllocationsOfAThousandSeats, HttpStatus.UNPROCESSABLE_ENTITY);
+
+        assertThat(refused.getBody().get("rule").asText()).isEqualTo("package-too-large");
+        assertThat(refused.getBody().get("detail").asText()).contains("at most 500 subscriptions", "not 50000");
+    }
+
+    @Test
+    void odd_ids_in_the_path_get_a_problem_detail_whoever_refuses_them() throws Exception {
+        // Tomcat refuses some (encoded slash, NUL, characters outside RFC 3986), Spring Security's firewall others
+        // ('..', ';'), the id rules the rest
+        for (String id : List.of("a'b", "..", "%2e%2e", "a%2Fb", "a%00b", "a;b", "a|b", "a\\b", "%2e%2e%2f%2e%2e")) {
+            Raw answer = raw("GET " + packages + "/" + id + "/refund-eligibility", alice.token());
+
+            assertThat(answer.status()).as(id + ": " + answer).isIn(400, 404);
+            assertThat(answer.contentType()).as(id + ": " + answer).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(JSON.readTree(answer.body()).get("status").asInt()).as(id).isEqualTo(answer.status());
+        }
+    }
+
+    @Test
+    void the_error_page_asked_for_directly_is_not_found() throws Exception {
+        Raw answer = raw("GET /error", null);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(JSON.readTree(answer.body()).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void unknown_paths_wrong_methods_and_media_types_get_problem_details() throws Exception {
+        String software = packages.replace("/packages", "/software");
+        assertThat(raw("GET /no-such-thing", alice.token()).problemStatus()).isEqualTo(404);
+        assertThat(raw("DELETE " + software, alice.token()).problemStatus()).isEqualTo(405);
+        assertThat(raw("GET " + software, alice.token(), "Accept: image/png").problemStatus()).isEqualTo(406);
+        assertThat(raw("POST " + packages, alice.token(), "Content-Type: text/plain", "Content-Length: 1", "", "x")
+                .problemStatus()).isEqualTo(415);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Raw(int status, String contentType, String body) {
+        /** The status, once it is checked that the answer is a problem detail of that status. */
+        int problemStatus() throws IOException {
+            assertThat(contentType).as(toString()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(JSON.readTree(body).get("status").asInt()).as(toString()).isEqualTo(status);
+            return status;
+        }
+    }
+
+    /** Sends the request line exactly as given, which no HTTP client does for paths like these. */
+    Raw raw(String requestLine, String token, String... headersAndBody) throws IOException {
+        URI root = URI.create(http.getRootUri());
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+            if (token != null) {
+                request.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
+            boolean body = false;
+            for (String line : headersAndBody) {
+                request.append(line).append(body ? "" : "\r\n");
+                body |= line.isEmpty();
+            }
+            if (!body) {
+                request.append("\r\n");
+            }
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            String contentType = head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).trim()).findFirst().orElse("");
+            String payload = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                payload = payload.substring(payload.indexOf("\r\n") + 2, payload.lastIndexOf("\r\n0\r\n"));
+            }
+            return new Raw(Integer.parseInt(head.split(" ")[1]), contentType, payload);
+        }
     }
 
     @Test

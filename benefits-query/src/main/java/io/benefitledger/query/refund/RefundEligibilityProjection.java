@@ -88,9 +88,8 @@ public class RefundEligibilityProjection {
         PageRequest request = PageRequest.of(query.page(), query.size(), Sort.by("deadline", "packageId"));
         Page<RefundEligibility> rows = query.onlyRefundable()
                 ? this.rows.findRefundableCandidates(Set.of(query.partnerId()), query.at(), request)
-                : this.rows.findByPartnerId(query.partnerId(), request);
+                : this.rows.findPurchasedBy(query.partnerId(), query.at(), request);
         List<RefundEligibilities.PackageDecision> decisions = rows.stream()
-                .filter(row -> !row.facts().purchase().at().isAfter(query.at()))
                 .map(row -> new RefundEligibilities.PackageDecision(row.packageId(), RefundPolicy.decide(row.facts(), query.at())))
                 .toList();
         return new RefundEligibilities(decisions, rows.getNumber(), rows.getSize(), rows.getTotalElements());

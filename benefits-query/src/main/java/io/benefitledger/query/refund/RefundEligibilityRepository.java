@@ -11,7 +11,9 @@ import java.util.List;
 
 interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, RefundEligibility.Key> {
 
-    Page<RefundEligibility> findByPartnerId(String partnerId, Pageable pageable);
+    /** A partner's packages as they stood at an instant: those purchased by then, so the total counts only them. */
+    @Query("select r from RefundEligibility r where r.partnerId = :partnerId and r.purchase.at <= :at")
+    Page<RefundEligibility> findPurchasedBy(String partnerId, Instant at, Pageable pageable);
 
     List<RefundEligibility> findByPackageIdIn(Collection<String> packageIds);
 
