@@ -10,6 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,11 @@ public final class LedgerClient {
     /** An auditor or reporting user granted these partners. */
     public LedgerClient reader(String user, String role, String... partners) {
         return new LedgerClient(http, user, null, new String[]{role}, partners);
+    }
+
+    /** A reader with several roles (auditing and reporting), granted these partners. */
+    public LedgerClient reader(String user, List<String> roles, String... partners) {
+        return new LedgerClient(http, user, null, roles.toArray(String[]::new), partners);
     }
 
     public ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {

@@ -3,6 +3,7 @@ package io.benefitledger.api.reports;
 import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.NotFound;
 import io.benefitledger.api.security.Caller;
+import io.benefitledger.api.security.PersonalDataMasking;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.query.refund.FindRefundablePackages;
@@ -76,7 +77,7 @@ class ReportsController {
                                                          @RequestParam(defaultValue = "partner") String sort,
                                                          @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction) {
         Set<String> partners = scope(caller, partner);
-        return csv("utilisation", Utilisation.Row.class, page -> utilisationPage(partners, category, sort, direction, page));
+        return csv(caller, "utilisation", Utilisation.Row.class, page -> utilisationPage(partners, category, sort, direction, page));
     }
 
     @GetMapping("/expiring-offers")
@@ -97,7 +98,7 @@ class ReportsController {
                                                             @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction) {
         Set<String> partners = scope(caller, partner);
         Instant now = clock.instant();
-        return csv("expiring-offers", ExpiringOffers.Offer.class, page -> readModels.ask(new FindExpiringOffers(partners, now,
+        return csv(caller, "expiring-offers", ExpiringOffers.Offer.class, page -> readModels.ask(new FindExpiringOffers(partners, now,
                 withinDays, new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), ExpiringOffers.class).rows());
     }
 
@@ -117,7 +118,7 @@ class ReportsController {
                                                                 @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction) {
         Set<String> partners = scope(caller, partner);
         Instant now = clock.instant();
-        return csv("refundable-packages", RefundablePackages.Refundable.class, page -> readModels.ask(new FindRefundablePackages(
+        return csv(caller, "refundable-packages", RefundablePackages.Refundable.class, page -> readModels.ask(new FindRefundablePackages(
                 partners, now, new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), RefundablePackages.class).rows());
     }
 
@@ -139,7 +140,7 @@ class ReportsController {
                                                                @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction) {
         Set<String> partners = scope(caller, partner);
         Instant now = clock.instant();
-        return csv("activation-backlog", ActivationBacklog.Pending.class, page -> readModels.ask(new FindActivationBacklog(
+        return csv(caller, "activation-backlog", ActivationBacklog.Pending.class, page -> readModels.ask(new FindActivationBacklog(
                 partners, kind, now, new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), ActivationBacklog.class).rows());
     }
 
@@ -167,10 +168,12 @@ class ReportsController {
 
     /**
      * The whole report as CSV, fetched a page at a time while it is written. The first page is fetched before the
-     * response starts, so a bad sort key still gets a problem detail rather than a broken download.
+     * response starts, so a bad sort key still gets a problem detail rather than a broken download. Streamed past
+     * the JSON answers' masking, its rows are masked here.
      */
-    private static ResponseEntity<StreamingResponseBody> csv(String report, Class<? extends Record> rowType,
-                                                             IntFunction<List<? extends Record>> pages) {
+    private static ResponseEntity<StreamingResponseBody> csv(Caller caller, String report, Class<? extends Record> rowType,
+                                                             IntFunction<List<? extends Record>> unmasked) {
+        IntFunction<List<? extends Record>> pages = page -> PersonalDataMasking.masked(unmasked.apply(page), caller);
         List<? extends Record> first = pages.apply(0);
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);

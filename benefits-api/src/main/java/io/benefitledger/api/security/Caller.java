@@ -25,6 +25,16 @@ public record Caller(UserId user, String partner, Set<String> roles, Set<String>
                || (roles.stream().anyMatch(READER_ROLES::contains) && grantedPartners.contains(partnerId));
     }
 
+    /**
+     * Whether the caller reads the partner's benefits but may not see its people (who holds a seat, their e-mail
+     * and phone): a reporting user granted the partner, unless it is also one of the partner's own users or an
+     * auditor granted it. An unknown partner ({@code null}) counts as one the caller may not see people of.
+     */
+    public boolean seesPersonalDataMaskedOf(String partnerId) {
+        return roles.contains("REPORTING")
+               && !(partnerId != null && (actsFor(partnerId) || (roles.contains("AUDITOR") && grantedPartners.contains(partnerId))));
+    }
+
     /** Whether the caller is one of the partner's own users. */
     public boolean actsFor(String partnerId) {
         return partnerId.equals(partner) && roles.stream().anyMatch(PARTNER_ROLES::contains);

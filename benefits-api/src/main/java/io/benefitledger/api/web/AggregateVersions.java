@@ -84,7 +84,7 @@ public class AggregateVersions implements HandlerInterceptor, ResponseBodyAdvice
     }
 
     /** The aggregate a command names in its path: a package, a subscription, a partner's offers, the partner. */
-    private static String target(HttpServletRequest request) {
+    public static String target(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (variables == null || !variables.containsKey("partnerId")) {

@@ -110,6 +110,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail unknownParameters(KnownParameters.Unknown unknown) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unknown-parameter", "Unknown query parameter", unknown.getMessage());
+        problem.setProperty("parameters", unknown.names());
+        problem.setProperty("accepted", unknown.accepted());
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail invalid(IllegalArgumentException invalid) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", invalid.getMessage());
     }

@@ -69,6 +69,7 @@ class AccessMatrixTest {
                 new Endpoint(HttpMethod.GET, p + "/go-to-market", null, READERS),
                 new Endpoint(HttpMethod.GET, p + "/refund-eligibility", null, READERS),
                 new Endpoint(HttpMethod.GET, p + "/packages/p/refund-eligibility", null, READERS),
+                new Endpoint(HttpMethod.GET, p + "/refusals", null, Set.of("GLOBAL_ADMIN", "AUDITOR")),
                 new Endpoint(HttpMethod.POST, p + "/packages", "PURCHASE", PARTNER),
                 new Endpoint(HttpMethod.POST, p + "/packages/p/software/office/keys",
                         "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}", PARTNER),

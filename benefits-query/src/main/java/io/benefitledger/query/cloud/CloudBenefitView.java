@@ -1,5 +1,6 @@
 package io.benefitledger.query.cloud;
 
+import io.benefitledger.PersonalData;
 import io.benefitledger.query.BenefitStatus;
 
 import java.time.Instant;
@@ -7,5 +8,5 @@ import java.time.Instant;
 /** A Cloud tab row; key counts are for license-based subscriptions, the assigned user for usage-based ones. */
 public record CloudBenefitView(String benefitId, String packageId, CloudBenefit.Kind kind, String name,
                                int keysAllocated, int keysRevealed, int keysRemaining, String specialInstructions,
-                               String assignedUser, BenefitStatus status, Instant openedAt, Instant activatedAt) {
+                               @PersonalData String assignedUser, BenefitStatus status, Instant openedAt, Instant activatedAt) {
 }

@@ -1,5 +1,6 @@
 package io.benefitledger.query.gtm;
 
+import io.benefitledger.PersonalData;
 import io.benefitledger.query.BenefitStatus;
 
 import java.time.Instant;
@@ -8,8 +9,8 @@ import java.util.List;
 /** A partner's Go-To-Market tab: its marketing contact, if designated, and its offers with their status. */
 public record GoToMarketTab(Contact marketingContact, List<Offer> offers) {
 
-    public record Contact(String user, String alternativeEmail, String phone, String preferredLanguage,
-                          String designatedBy, Instant designatedAt) {
+    public record Contact(@PersonalData String user, @PersonalData String alternativeEmail, @PersonalData String phone,
+                          String preferredLanguage, @PersonalData String designatedBy, Instant designatedAt) {
     }
 
     public record Offer(String offerId, String name, String packageId, BenefitStatus status, Instant grantedAt,

@@ -1,5 +1,6 @@
 package io.benefitledger.query.software;
 
+import io.benefitledger.PersonalData;
 import io.benefitledger.query.BenefitStatus;
 
 import java.time.Instant;
@@ -10,5 +11,5 @@ public record SoftwareBenefitView(String packageId, String productId, String pac
                                   List<String> languages, List<String> operatingSystems,
                                   String specialInstructions, int keysAllocated, int keysRevealed,
                                   int keysRemaining, BenefitStatus status, Instant purchasedAt,
-                                  Instant lastRevealedAt, String lastRevealedBy) {
+                                  Instant lastRevealedAt, @PersonalData String lastRevealedBy) {
 }

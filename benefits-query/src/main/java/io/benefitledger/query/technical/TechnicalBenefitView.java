@@ -1,5 +1,6 @@
 package io.benefitledger.query.technical;
 
+import io.benefitledger.PersonalData;
 import io.benefitledger.pkg.TechnicalAllocation;
 import io.benefitledger.query.BenefitStatus;
 
@@ -7,6 +8,6 @@ import java.time.Instant;
 
 /** A technical benefit as the tab shows it; {@code pendingSince} says how long its activation has waited. */
 public record TechnicalBenefitView(String subscriptionId, String packageId, String name, TechnicalAllocation.Unit unit,
-                                   int quantity, int drawn, int remaining, BenefitStatus status, String assignedUser,
-                                   String alternativeEmail, Instant pendingSince, Instant activatedAt, Instant openedAt) {
+                                   int quantity, int drawn, int remaining, BenefitStatus status, @PersonalData String assignedUser,
+                                   @PersonalData String alternativeEmail, Instant pendingSince, Instant activatedAt, Instant openedAt) {
 }

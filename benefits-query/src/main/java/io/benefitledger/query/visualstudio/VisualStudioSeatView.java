@@ -1,10 +1,11 @@
 package io.benefitledger.query.visualstudio;
 
+import io.benefitledger.PersonalData;
 import io.benefitledger.query.BenefitStatus;
 
 import java.time.Instant;
 
 /** A Visual Studio seat as the tab shows it. */
 public record VisualStudioSeatView(String subscriptionId, String packageId, String name, BenefitStatus status,
-                                   String assignedUser, Instant assignedAt, Instant openedAt) {
+                                   @PersonalData String assignedUser, Instant assignedAt, Instant openedAt) {
 }
