@@ -9,6 +9,8 @@ import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
+import io.benefitledger.pkg.refund.RefundPolicy;
+import io.benefitledger.pkg.refund.RefundRules;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -35,6 +37,10 @@ class BenefitPackageTest {
     static final LicensedProduct WINDOWS_SERVER = new LicensedProduct(WINDOWS, "Windows Server 2025", 2,
             List.of("en-US", "de-DE"), List.of("x64"),
             "https://downloads.example/windows-server/{language}/{os}", "Activate within 30 days.");
+    /** refund-rule/2 took effect before {@link #PURCHASED_AT}: what most specifications here decide by. */
+    static final Instant SECOND_RULE_FROM = Instant.parse("2026-02-01T00:00:00Z");
+    static final RefundRules RULES = RefundRules.of(new RefundRules.Term(RefundPolicy.EVERY_REVEAL, Instant.EPOCH),
+            new RefundRules.Term(RefundPolicy.FIRST_REVEAL, SECOND_RULE_FROM));
 
     FixtureConfiguration<BenefitPackage> fixture;
 
@@ -42,6 +48,7 @@ class BenefitPackageTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(BenefitPackage.class);
         fixture.registerInjectableResource(new LicenseKeyIssuer(new Random(7)));
+        fixture.registerInjectableResource(RULES);
         fixture.registerInjectableResource(new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example"))
                 .with(ADMIN, Role.ADMIN_AGENT));
         // Evidence names the event ids the fixture generates; the facts that matter are type and instant.
@@ -261,6 +268,43 @@ class BenefitPackageTest {
                            && decision.reasons().get(0).evidence().size() == 1
                            && decision.reasons().get(0).evidence().get(0).at().equals(firstRevealAt)
                            && decision.reasons().get(0).evidence().get(0).sequenceNumber() == 1;
+                }));
+    }
+
+    @Test
+    void a_cancellation_while_refund_rule_1_was_in_force_is_denied_with_every_reveal_made_by_then_as_evidence() {
+        Instant purchasedAt = SECOND_RULE_FROM.minus(Duration.ofDays(10));
+        PackagePurchased purchase = new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, purchasedAt);
+        fixture.given(purchase, revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), purchasedAt.plus(Duration.ofDays(1))),
+                        revealed(List.of("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB"), purchasedAt.plus(Duration.ofDays(2))))
+                .when(cancel(SECOND_RULE_FROM.minusMillis(1)))
+                .expectResultMessagePayloadMatching(matches(payload -> {
+                    RefundDecision decision = (RefundDecision) payload;
+                    return !decision.eligible() && decision.ruleVersion().equals("refund-rule/1")
+                           && decision.reasons().get(0).explanation().equals(
+                                   "license keys of the package were revealed (2 times), which activates its software benefits")
+                           && decision.reasons().get(0).evidence().stream().map(Evidence::sequenceNumber).toList()
+                                   .equals(List.of(1L, 2L));
+                }))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(payload ->
+                        payload instanceof CancellationDenied denied
+                        && denied.decision().ruleVersion().equals("refund-rule/1")))));
+    }
+
+    @Test
+    void the_same_history_asked_from_the_instant_refund_rule_2_took_effect_names_the_first_reveal_alone() {
+        Instant purchasedAt = SECOND_RULE_FROM.minus(Duration.ofDays(10));
+        PackagePurchased purchase = new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, purchasedAt);
+        fixture.given(purchase, revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), purchasedAt.plus(Duration.ofDays(1))),
+                        revealed(List.of("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB"), purchasedAt.plus(Duration.ofDays(2))))
+                .when(cancel(SECOND_RULE_FROM))
+                .expectResultMessagePayloadMatching(matches(payload -> {
+                    RefundDecision decision = (RefundDecision) payload;
+                    return !decision.eligible() && decision.ruleVersion().equals("refund-rule/2")
+                           && decision.reasons().get(0).evidence().stream().map(Evidence::sequenceNumber).toList()
+                                   .equals(List.of(1L));
                 }));
     }
 
