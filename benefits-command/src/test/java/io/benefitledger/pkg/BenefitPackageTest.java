@@ -1,5 +1,6 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.matches;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -88,7 +90,7 @@ class BenefitPackageTest {
                 List.of(new UsageSubscriptionAllocation("windows-server", "Azure credits")), List.of(), List.of());
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", allocations, ADMIN, PURCHASED_AT))
-                .expectException(DuplicateAllocation.class)
+                .expectException(refusedAs(DuplicateAllocation.class, "duplicate-allocation"))
                 .expectNoEvents();
     }
 
@@ -96,7 +98,7 @@ class BenefitPackageTest {
     void a_purchase_without_any_benefit_is_refused() {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of()), ADMIN, PURCHASED_AT))
-                .expectException(EmptyPackage.class)
+                .expectException(refusedAs(EmptyPackage.class, "empty-package"))
                 .expectNoEvents();
     }
 
@@ -105,7 +107,7 @@ class BenefitPackageTest {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
                         new UserId("mallory"), PURCHASED_AT))
-                .expectException(NotPermitted.class)
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
                 .expectNoEvents();
     }
 
@@ -113,7 +115,7 @@ class BenefitPackageTest {
     void someone_outside_the_partners_directory_cannot_reveal_keys() {
         fixture.given(purchased())
                 .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "en-US", "x64", new UserId("mallory"), PURCHASED_AT))
-                .expectException(NotPermitted.class)
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
                 .expectNoEvents();
     }
 
@@ -165,7 +167,7 @@ class BenefitPackageTest {
     void keys_are_refused_in_a_language_the_product_does_not_offer() {
         fixture.given(purchased())
                 .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "fr-FR", "x64", ADMIN, PURCHASED_AT))
-                .expectException(ChoiceNotOffered.class)
+                .expectException(refusedAs(ChoiceNotOffered.class, "language-not-offered"))
                 .expectExceptionMessage("product windows-server is not offered in language 'fr-FR'; it is offered in [en-US, de-DE]")
                 .expectNoEvents();
     }
@@ -174,7 +176,7 @@ class BenefitPackageTest {
     void keys_are_refused_for_an_operating_system_the_product_does_not_offer() {
         fixture.given(purchased())
                 .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "en-US", "arm64", ADMIN, PURCHASED_AT))
-                .expectException(ChoiceNotOffered.class)
+                .expectException(refusedAs(ChoiceNotOffered.class, "operating-system-not-offered"))
                 .expectNoEvents();
     }
 
@@ -189,7 +191,7 @@ class BenefitPackageTest {
     void one_key_more_than_is_left_is_refused() {
         fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), PURCHASED_AT))
                 .when(reveal(2, PURCHASED_AT))
-                .expectException(KeysExhausted.class)
+                .expectException(refusedAs(KeysExhausted.class, "keys-exhausted"))
                 .expectExceptionMessage("product windows-server has 1 of its 2 license keys left; 2 were asked")
                 .expectNoEvents();
     }
@@ -322,7 +324,7 @@ class BenefitPackageTest {
         fixture.given(purchased())
                 .andGivenCommands(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
                 .when(reveal(1, PURCHASED_AT.plus(Duration.ofDays(2))))
-                .expectException(PackageRevoked.class)
+                .expectException(refusedAs(PackageRevoked.class, "package-revoked"))
                 .expectNoEvents();
     }
 
@@ -331,8 +333,35 @@ class BenefitPackageTest {
         fixture.given(purchased())
                 .andGivenCommands(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
                 .when(cancel(PURCHASED_AT.plus(Duration.ofDays(2))))
-                .expectException(PackageRevoked.class)
+                .expectException(refusedAs(PackageRevoked.class, "package-revoked"))
                 .expectNoEvents();
+    }
+
+    /** The refusal is the typed violation with its code, not just any exception. */
+    static org.hamcrest.Matcher<Object> refusedAs(Class<? extends BenefitRuleViolation> type, String code) {
+        return matches(thrown -> type.isInstance(thrown) && ((BenefitRuleViolation) thrown).code().equals(code));
+    }
+
+    @Test
+    void someone_outside_the_partners_directory_cannot_request_a_cancellation() {
+        fixture.given(purchased())
+                .when(new RequestCancellation(PACKAGE, PARTNER, "SR-100", new UserId("mallory"), PURCHASED_AT))
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void revealing_keys_answers_with_the_keys_it_recorded() {
+        fixture.given(purchased())
+                .when(reveal(1, PURCHASED_AT))
+                .expectResultMessagePayloadMatching(matches(payload -> payload instanceof KeysRevealed revealed
+                        && revealed.keys().size() == 1 && revealed.productId().equals(WINDOWS)));
+    }
+
+    @Test
+    void a_product_naming_a_blank_language_is_refused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new LicensedProduct(WINDOWS, "Windows Server 2025", 2,
+                List.of("en-US", " "), List.of("x64"), "https://downloads.example/{language}/{os}", ""));
     }
 
     @Test

@@ -137,4 +137,29 @@ class RefundRulesTest {
         assertThat(RULES.decide(facts, SECOND_RULE_FROM.minusMillis(1)).ruleVersion()).isEqualTo("refund-rule/1");
         assertThat(RULES.decide(facts, SECOND_RULE_FROM).ruleVersion()).isEqualTo("refund-rule/2");
     }
+
+    @Example
+    void a_version_is_found_by_the_name_its_decisions_record() {
+        assertThat(RefundPolicy.ofVersion("refund-rule/1")).isEqualTo(RefundPolicy.EVERY_REVEAL);
+        assertThat(RefundPolicy.ofVersion("refund-rule/2")).isEqualTo(RefundPolicy.FIRST_REVEAL);
+    }
+
+    @Example
+    void after_the_window_and_a_refunded_cancellation_both_findings_say_why_with_their_evidence() {
+        RefundRules rules = RefundRules.of(new RefundRules.Term(RefundPolicy.EVERY_REVEAL, LEDGER_START));
+        Evidence purchase = new Evidence("p", "PackagePurchased", LEDGER_START, 0);
+        Evidence cancellation = new Evidence("c", "PackageCancelled", LEDGER_START.plus(Duration.ofDays(1)), 1);
+        Instant deadline = LEDGER_START.plus(Duration.ofDays(30));
+
+        RefundDecision decision = rules.decide(RefundFacts.purchasedBy(purchase).withCancellation(cancellation),
+                deadline.plusMillis(1));
+
+        assertThat(decision.reasons()).containsExactly(
+                new Finding("within-30-days-of-purchase", false, "more than 30 days after the purchase at " + LEDGER_START
+                        + "; the window closed at " + deadline, List.of(purchase)),
+                new Finding("not-already-cancelled", false, "the package was already cancelled with a refund at "
+                        + cancellation.at(), List.of(cancellation)));
+        assertThat(rules.decide(RefundFacts.purchasedBy(purchase), deadline).findings().get(0).explanation())
+                .isEqualTo("requested within 30 days of the purchase at " + LEDGER_START + "; the window closes at " + deadline);
+    }
 }
