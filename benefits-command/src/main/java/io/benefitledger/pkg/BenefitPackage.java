@@ -9,7 +9,7 @@ import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundFacts;
-import io.benefitledger.pkg.refund.RefundPolicy;
+import io.benefitledger.pkg.refund.RefundRules;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -95,11 +95,11 @@ public class BenefitPackage {
     }
 
     @CommandHandler
-    public RefundDecision handle(RequestCancellation command, PartnerDirectory directory) {
+    public RefundDecision handle(RequestCancellation command, PartnerDirectory directory, RefundRules rules) {
         inDirectory(directory, partnerId, command.requestedBy(), "request a cancellation");
         notRevoked();
         Instant at = inOrder(command.at());
-        RefundDecision decision = RefundPolicy.decide(refundFacts, at);
+        RefundDecision decision = rules.decide(refundFacts, at);
         if (decision.eligible()) {
             apply(new PackageCancelled(packageId, partnerId, command.serviceRequest(), decision, subscriptions,
                     command.requestedBy(), at));
@@ -125,9 +125,9 @@ public class BenefitPackage {
     }
 
     @EventSourcingHandler
-    void on(KeysRevealed event, DomainEventMessage<?> message) {
+    void on(KeysRevealed event, DomainEventMessage<?> message, RefundRules rules) {
         keysRevealed.merge(event.productId(), event.keys().size(), Integer::sum);
-        refundFacts = refundFacts.withSoftwareActivated(evidence(message, event.at()));
+        refundFacts = refundFacts.withSoftwareActivated(evidence(message, event.at()), rules);
         lastChange = event.at();
     }
 

@@ -1,5 +1,6 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.axonframework.test.matchers.Matchers.matches;
 
 class GtmOfferTest {
 
@@ -92,7 +94,7 @@ class GtmOfferTest {
     void an_admin_agent_may_not_activate_offers() {
         fixture.given(opened(), granted(), contact(ALTERNATIVE))
                 .when(new ActivateOffer(PARTNER, KIT, AGENT, AT))
-                .expectException(NotPermitted.class)
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
                 .expectNoEvents();
     }
 
@@ -207,6 +209,60 @@ class GtmOfferTest {
         fixture.given(opened(), contact(ALTERNATIVE))
                 .when(new ActivateOffer(PARTNER, KIT, MARKETER, AT))
                 .expectException(NotFound.class)
+                .expectNoEvents();
+    }
+
+    /** The refusal is the typed violation with its code, not just any exception. */
+    static org.hamcrest.Matcher<Object> refusedAs(Class<? extends BenefitRuleViolation> type, String code) {
+        return matches(thrown -> type.isInstance(thrown) && ((BenefitRuleViolation) thrown).code().equals(code));
+    }
+
+    @Test
+    void an_admin_agent_may_not_designate_the_marketing_contact() {
+        fixture.given(opened())
+                .when(new DesignateMarketingContact(PARTNER, MARKETER, ALTERNATIVE, PHONE, ENGLISH, AGENT, AT))
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_admin_agent_may_not_use_an_active_offer() {
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated())
+                .when(new UseOffer(PARTNER, KIT, AGENT, "campaign", FULFILLED_AT))
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_active_offer_is_not_activated_again() {
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated())
+                .when(new ActivateOffer(PARTNER, KIT, MARKETER, FULFILLED_AT))
+                .expectException(refusedAs(OfferRefused.class, "offer-active"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_expired_offer_is_not_activated_again() {
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated())
+                .when(new ActivateOffer(PARTNER, KIT, MARKETER, EXPIRES_AT.plusMillis(1)))
+                .expectException(refusedAs(OfferRefused.class, "offer-expired"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_withdrawn_offer_cannot_be_used() {
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated(),
+                        new OffersWithdrawn(PARTNER, PACKAGE, List.of(KIT), "package refunded", FULFILLED_AT))
+                .when(new UseOffer(PARTNER, KIT, MARKETER, "campaign", FULFILLED_AT))
+                .expectException(refusedAs(OfferRefused.class, "offer-withdrawn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void only_a_pending_offer_is_fulfilled() {
+        fixture.given(opened(), granted())
+                .when(new ConfirmOfferFulfilment(PARTNER, KIT, "FUL-1", AT))
+                .expectException(refusedAs(OfferRefused.class, "offer-not-pending"))
                 .expectNoEvents();
     }
 }

@@ -1,5 +1,6 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
@@ -9,6 +10,8 @@ import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
+import io.benefitledger.pkg.refund.RefundPolicy;
+import io.benefitledger.pkg.refund.RefundRules;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.matches;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -35,6 +39,10 @@ class BenefitPackageTest {
     static final LicensedProduct WINDOWS_SERVER = new LicensedProduct(WINDOWS, "Windows Server 2025", 2,
             List.of("en-US", "de-DE"), List.of("x64"),
             "https://downloads.example/windows-server/{language}/{os}", "Activate within 30 days.");
+    /** refund-rule/2 took effect before {@link #PURCHASED_AT}: what most specifications here decide by. */
+    static final Instant SECOND_RULE_FROM = Instant.parse("2026-02-01T00:00:00Z");
+    static final RefundRules RULES = RefundRules.of(new RefundRules.Term(RefundPolicy.EVERY_REVEAL, Instant.EPOCH),
+            new RefundRules.Term(RefundPolicy.FIRST_REVEAL, SECOND_RULE_FROM));
 
     FixtureConfiguration<BenefitPackage> fixture;
 
@@ -42,6 +50,7 @@ class BenefitPackageTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(BenefitPackage.class);
         fixture.registerInjectableResource(new LicenseKeyIssuer(new Random(7)));
+        fixture.registerInjectableResource(RULES);
         fixture.registerInjectableResource(new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example"))
                 .with(ADMIN, Role.ADMIN_AGENT));
         // Evidence names the event ids the fixture generates; the facts that matter are type and instant.
@@ -81,7 +90,7 @@ class BenefitPackageTest {
                 List.of(new UsageSubscriptionAllocation("windows-server", "Azure credits")), List.of(), List.of());
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", allocations, ADMIN, PURCHASED_AT))
-                .expectException(DuplicateAllocation.class)
+                .expectException(refusedAs(DuplicateAllocation.class, "duplicate-allocation"))
                 .expectNoEvents();
     }
 
@@ -89,7 +98,7 @@ class BenefitPackageTest {
     void a_purchase_without_any_benefit_is_refused() {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of()), ADMIN, PURCHASED_AT))
-                .expectException(EmptyPackage.class)
+                .expectException(refusedAs(EmptyPackage.class, "empty-package"))
                 .expectNoEvents();
     }
 
@@ -160,7 +169,7 @@ class BenefitPackageTest {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
                         new UserId("mallory"), PURCHASED_AT))
-                .expectException(NotPermitted.class)
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
                 .expectNoEvents();
     }
 
@@ -168,7 +177,7 @@ class BenefitPackageTest {
     void someone_outside_the_partners_directory_cannot_reveal_keys() {
         fixture.given(purchased())
                 .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "en-US", "x64", new UserId("mallory"), PURCHASED_AT))
-                .expectException(NotPermitted.class)
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
                 .expectNoEvents();
     }
 
@@ -220,7 +229,7 @@ class BenefitPackageTest {
     void keys_are_refused_in_a_language_the_product_does_not_offer() {
         fixture.given(purchased())
                 .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "fr-FR", "x64", ADMIN, PURCHASED_AT))
-                .expectException(ChoiceNotOffered.class)
+                .expectException(refusedAs(ChoiceNotOffered.class, "language-not-offered"))
                 .expectExceptionMessage("product windows-server is not offered in language 'fr-FR'; it is offered in [en-US, de-DE]")
                 .expectNoEvents();
     }
@@ -229,7 +238,7 @@ class BenefitPackageTest {
     void keys_are_refused_for_an_operating_system_the_product_does_not_offer() {
         fixture.given(purchased())
                 .when(new RevealKeys(PACKAGE, PARTNER, WINDOWS, 1, "en-US", "arm64", ADMIN, PURCHASED_AT))
-                .expectException(ChoiceNotOffered.class)
+                .expectException(refusedAs(ChoiceNotOffered.class, "operating-system-not-offered"))
                 .expectNoEvents();
     }
 
@@ -244,7 +253,7 @@ class BenefitPackageTest {
     void one_key_more_than_is_left_is_refused() {
         fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), PURCHASED_AT))
                 .when(reveal(2, PURCHASED_AT))
-                .expectException(KeysExhausted.class)
+                .expectException(refusedAs(KeysExhausted.class, "keys-exhausted"))
                 .expectExceptionMessage("product windows-server has 1 of its 2 license keys left; 2 were asked")
                 .expectNoEvents();
     }
@@ -327,6 +336,43 @@ class BenefitPackageTest {
     }
 
     @Test
+    void a_cancellation_while_refund_rule_1_was_in_force_is_denied_with_every_reveal_made_by_then_as_evidence() {
+        Instant purchasedAt = SECOND_RULE_FROM.minus(Duration.ofDays(10));
+        PackagePurchased purchase = new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, purchasedAt);
+        fixture.given(purchase, revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), purchasedAt.plus(Duration.ofDays(1))),
+                        revealed(List.of("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB"), purchasedAt.plus(Duration.ofDays(2))))
+                .when(cancel(SECOND_RULE_FROM.minusMillis(1)))
+                .expectResultMessagePayloadMatching(matches(payload -> {
+                    RefundDecision decision = (RefundDecision) payload;
+                    return !decision.eligible() && decision.ruleVersion().equals("refund-rule/1")
+                           && decision.reasons().get(0).explanation().equals(
+                                   "license keys of the package were revealed (2 times), which activates its software benefits")
+                           && decision.reasons().get(0).evidence().stream().map(Evidence::sequenceNumber).toList()
+                                   .equals(List.of(1L, 2L));
+                }))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(payload ->
+                        payload instanceof CancellationDenied denied
+                        && denied.decision().ruleVersion().equals("refund-rule/1")))));
+    }
+
+    @Test
+    void the_same_history_asked_from_the_instant_refund_rule_2_took_effect_names_the_first_reveal_alone() {
+        Instant purchasedAt = SECOND_RULE_FROM.minus(Duration.ofDays(10));
+        PackagePurchased purchase = new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, purchasedAt);
+        fixture.given(purchase, revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), purchasedAt.plus(Duration.ofDays(1))),
+                        revealed(List.of("BBBBB-BBBBB-BBBBB-BBBBB-BBBBB"), purchasedAt.plus(Duration.ofDays(2))))
+                .when(cancel(SECOND_RULE_FROM))
+                .expectResultMessagePayloadMatching(matches(payload -> {
+                    RefundDecision decision = (RefundDecision) payload;
+                    return !decision.eligible() && decision.ruleVersion().equals("refund-rule/2")
+                           && decision.reasons().get(0).evidence().stream().map(Evidence::sequenceNumber).toList()
+                                   .equals(List.of(1L));
+                }));
+    }
+
+    @Test
     void a_cancellation_stamped_before_a_recorded_reveal_is_decided_as_of_the_reveal() {
         Instant revealedAt = PURCHASED_AT.plus(Duration.ofDays(5));
         fixture.given(purchased(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), revealedAt))
@@ -340,7 +386,7 @@ class BenefitPackageTest {
         fixture.given(purchased())
                 .andGivenCommands(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
                 .when(reveal(1, PURCHASED_AT.plus(Duration.ofDays(2))))
-                .expectException(PackageRevoked.class)
+                .expectException(refusedAs(PackageRevoked.class, "package-revoked"))
                 .expectNoEvents();
     }
 
@@ -349,8 +395,35 @@ class BenefitPackageTest {
         fixture.given(purchased())
                 .andGivenCommands(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
                 .when(cancel(PURCHASED_AT.plus(Duration.ofDays(2))))
-                .expectException(PackageRevoked.class)
+                .expectException(refusedAs(PackageRevoked.class, "package-revoked"))
                 .expectNoEvents();
+    }
+
+    /** The refusal is the typed violation with its code, not just any exception. */
+    static org.hamcrest.Matcher<Object> refusedAs(Class<? extends BenefitRuleViolation> type, String code) {
+        return matches(thrown -> type.isInstance(thrown) && ((BenefitRuleViolation) thrown).code().equals(code));
+    }
+
+    @Test
+    void someone_outside_the_partners_directory_cannot_request_a_cancellation() {
+        fixture.given(purchased())
+                .when(new RequestCancellation(PACKAGE, PARTNER, "SR-100", new UserId("mallory"), PURCHASED_AT))
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void revealing_keys_answers_with_the_keys_it_recorded() {
+        fixture.given(purchased())
+                .when(reveal(1, PURCHASED_AT))
+                .expectResultMessagePayloadMatching(matches(payload -> payload instanceof KeysRevealed revealed
+                        && revealed.keys().size() == 1 && revealed.productId().equals(WINDOWS)));
+    }
+
+    @Test
+    void a_product_naming_a_blank_language_is_refused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new LicensedProduct(WINDOWS, "Windows Server 2025", 2,
+                List.of("en-US", " "), List.of("x64"), "https://downloads.example/{language}/{os}", ""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
 import io.benefitledger.partner.NotPermitted;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.matches;
 
 class SubscriptionTest {
 
@@ -74,7 +76,7 @@ class SubscriptionTest {
     void only_a_global_admin_assigns_benefits() {
         fixture.given(seat())
                 .when(new AssignUser(SEAT, PARTNER, DEVELOPER, null, AGENT, AT))
-                .expectException(NotPermitted.class)
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
                 .expectNoEvents();
     }
 
@@ -82,7 +84,7 @@ class SubscriptionTest {
     void a_user_outside_the_directory_cannot_be_assigned() {
         fixture.given(seat())
                 .when(new AssignUser(SEAT, PARTNER, new UserId("stranger"), null, ADMIN, AT))
-                .expectException(AssignmentRefused.class)
+                .expectException(refusedAs(AssignmentRefused.class, "user-not-in-directory"))
                 .expectExceptionMessage("user stranger is not in the partner's directory")
                 .expectNoEvents();
     }
@@ -161,7 +163,7 @@ class SubscriptionTest {
     void fulfilment_of_a_benefit_that_is_not_pending_is_refused() {
         fixture.given(hours(10))
                 .when(new ConfirmFulfilment(HOURS, PARTNER, "FUL-1", AT))
-                .expectException(NotPending.class)
+                .expectException(refusedAs(NotPending.class, "not-pending"))
                 .expectNoEvents();
     }
 
@@ -169,7 +171,7 @@ class SubscriptionTest {
     void hours_cannot_be_drawn_while_the_activation_is_pending() {
         fixture.given(hours(10), hoursAssigned())
                 .when(new DrawBenefit(HOURS, PARTNER, Phase.DESIGN, "architecture review", 2, DEVELOPER, AT))
-                .expectException(DrawRefused.class)
+                .expectException(refusedAs(DrawRefused.class, "benefit-not-active"))
                 .expectNoEvents();
     }
 
@@ -244,7 +246,7 @@ class SubscriptionTest {
     void nothing_can_be_done_with_a_revoked_subscription() {
         fixture.given(hours(10), hoursAssigned(), new SubscriptionRevoked(HOURS, PARTNER, DEVELOPER, "refund", AT))
                 .when(new ConfirmFulfilment(HOURS, PARTNER, "FUL-1", AT))
-                .expectException(SubscriptionClosed.class)
+                .expectException(refusedAs(SubscriptionClosed.class, "subscription-revoked"))
                 .expectNoEvents();
     }
 
@@ -256,5 +258,55 @@ class SubscriptionTest {
                 .when(byFabrikam)
                 .expectException(AggregateNotFoundException.class)
                 .expectNoEvents();
+    }
+
+    static SubscriptionRevoked seatRevoked() {
+        return new SubscriptionRevoked(SEAT, PARTNER, null, "package refunded", AT);
+    }
+
+    /** The refusal is the typed violation with its code, not just any exception. */
+    static org.hamcrest.Matcher<Object> refusedAs(Class<? extends BenefitRuleViolation> type, String code) {
+        return matches(thrown -> type.isInstance(thrown) && ((BenefitRuleViolation) thrown).code().equals(code));
+    }
+
+    @Test
+    void a_revoked_seat_cannot_be_assigned() {
+        fixture.given(seat(), seatRevoked())
+                .when(new AssignUser(SEAT, PARTNER, DEVELOPER, null, ADMIN, AT))
+                .expectException(refusedAs(SubscriptionClosed.class, "subscription-revoked"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nobody_is_removed_from_a_revoked_seat() {
+        fixture.given(seat(), seatAssigned(DEVELOPER), seatRevoked())
+                .when(new RemoveAssignment(SEAT, PARTNER, ADMIN, AT))
+                .expectException(refusedAs(SubscriptionClosed.class, "subscription-revoked"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void only_a_global_admin_removes_an_assigned_user() {
+        fixture.given(seat(), seatAssigned(DEVELOPER))
+                .when(new RemoveAssignment(SEAT, PARTNER, AGENT, AT))
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void nothing_is_drawn_from_revoked_hours() {
+        fixture.given(hours(10), hoursAssigned(), hoursFulfilled(),
+                        new SubscriptionRevoked(HOURS, PARTNER, DEVELOPER, "package refunded", AT))
+                .when(new DrawBenefit(HOURS, PARTNER, Phase.DESIGN, "review", 1, ADMIN, AT))
+                .expectException(refusedAs(SubscriptionClosed.class, "subscription-revoked"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_assignment_stamped_before_the_seats_last_change_is_recorded_at_that_change() {
+        Instant later = AT.plusSeconds(60);
+        fixture.given(seat(), new AssignmentRemoved(SEAT, PARTNER, DEVELOPER, ADMIN, later))
+                .when(new AssignUser(SEAT, PARTNER, AGENT, null, ADMIN, AT))
+                .expectEvents(new UserAssigned(SEAT, PARTNER, AGENT, null, SubscriptionStatus.ACTIVE, ADMIN, later));
     }
 }

@@ -9,7 +9,7 @@ import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundFacts;
-import io.benefitledger.pkg.refund.RefundPolicy;
+import io.benefitledger.pkg.refund.RefundRules;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The refund decision as of any instant, rebuilt for an auditor from the package's own events in the event store
- * (not from a read model), and decided by {@link RefundPolicy}: the rule the cancellation command enforced.
+ * (not from a read model), and decided by the version of the refund rule in force at that instant
+ * ({@link RefundRules}): the rule the cancellation command enforced then.
  */
 @Component
 public class RefundReplay {
@@ -30,10 +31,12 @@ public class RefundReplay {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final RefundRules rules;
 
-    RefundReplay(JdbcTemplate jdbc, Serializer serializer) {
+    RefundReplay(JdbcTemplate jdbc, Serializer serializer, RefundRules rules) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.rules = rules;
     }
 
     public RefundDecision decisionAsOf(String partner, String packageId, Instant at) {
@@ -48,7 +51,7 @@ public class RefundReplay {
             if (stored.event() instanceof PackagePurchased purchased) {
                 facts = RefundFacts.purchasedBy(evidence(stored, purchased.at()));
             } else if (facts != null && stored.event() instanceof KeysRevealed revealed && !revealed.at().isAfter(at)) {
-                facts = facts.withSoftwareActivated(evidence(stored, revealed.at()));
+                facts = facts.withSoftwareActivated(evidence(stored, revealed.at()), rules);
             } else if (facts != null && stored.event() instanceof PackageCancelled cancelled && !cancelled.at().isAfter(at)) {
                 facts = facts.withCancellation(evidence(stored, cancelled.at()));
             }
@@ -56,7 +59,7 @@ public class RefundReplay {
         if (facts == null) {
             throw new NotFound("package", packageId);
         }
-        return RefundPolicy.decide(facts, at);
+        return rules.decide(facts, at);
     }
 
     private static Evidence evidence(Stored stored, Instant at) {

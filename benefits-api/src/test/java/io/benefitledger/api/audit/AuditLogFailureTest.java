@@ -39,7 +39,7 @@ class AuditLogFailureTest {
     void a_log_that_fails_before_its_first_line_is_a_problem_detail() {
         String partner = "log-" + UUID.randomUUID();
         LedgerClient alice = LedgerClient.operator(http).registerPartner(partner, "");
-        doThrow(new IllegalStateException("an event that cannot be read")).when(trail).log(eq(partner), anyLong(), any());
+        doThrow(new IllegalStateException("an event that cannot be read")).when(trail).log(eq(partner), anyLong(), anyLong(), any());
 
         for (String accept : List.of("application/x-ndjson", "*/*")) {
             HttpHeaders headers = new HttpHeaders();

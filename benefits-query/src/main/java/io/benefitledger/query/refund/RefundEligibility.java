@@ -3,6 +3,7 @@ package io.benefitledger.query.refund;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundFacts;
 import io.benefitledger.pkg.refund.RefundPolicy;
+import io.benefitledger.pkg.refund.RefundRules;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
@@ -14,6 +15,7 @@ import jakarta.persistence.AttributeOverride;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The facts the refund rule needs for one package, kept so that the rule can be applied at query time for any
@@ -92,12 +94,18 @@ public class RefundEligibility {
         this.lastEventSequence = purchase.sequenceNumber();
     }
 
-    void softwareActivated(Evidence reveal) {
-        if (!recorded(firstActivation)) {
+    /**
+     * @return whether the reveal is kept beside the first, as {@link RefundFacts} keeps it: only while a rule version
+     * in force at its instant lists every reveal ({@link RefundLaterActivation})
+     */
+    boolean softwareActivated(Evidence reveal, RefundRules rules) {
+        boolean later = recorded(firstActivation);
+        if (!later) {
             firstActivation = new EvidenceColumns(reveal);
         }
         softwareActivated = true;
         lastEventSequence = reveal.sequenceNumber();
+        return later && rules.keepsEveryRevealAt(reveal.at());
     }
 
     void cancelled(Evidence cancellation) {
@@ -118,9 +126,10 @@ public class RefundEligibility {
         return partnerId;
     }
 
-    RefundFacts facts() {
+    /** @param laterActivations the package's reveals kept beside the first, in order */
+    RefundFacts facts(List<Evidence> laterActivations) {
         return new RefundFacts(purchase.evidence(), recorded(firstActivation) ? firstActivation.evidence() : null,
-                recorded(cancellation) ? cancellation.evidence() : null);
+                laterActivations, recorded(cancellation) ? cancellation.evidence() : null);
     }
 
     /** Hibernate leaves an embedded value whose columns are all null as null, or as an empty instance. */

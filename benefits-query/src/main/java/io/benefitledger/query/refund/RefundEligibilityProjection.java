@@ -6,7 +6,7 @@ import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
-import io.benefitledger.pkg.refund.RefundPolicy;
+import io.benefitledger.pkg.refund.RefundRules;
 import io.benefitledger.query.BatchRows;
 import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
@@ -28,10 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Keeps, per package, the facts the refund rule looks at, and answers eligibility by applying
- * {@link RefundPolicy} to them: the same rule the {@code BenefitPackage} aggregate enforces on cancellation.
+ * Keeps, per package, the facts the refund rule looks at, and answers eligibility by applying the version of the
+ * rule in force at the instant asked about ({@link RefundRules}): the rule the {@code BenefitPackage} aggregate
+ * enforced on a cancellation at that instant.
  */
 @Component
 @ProcessingGroup(RefundEligibilityProjection.NAME)
@@ -40,10 +42,17 @@ public class RefundEligibilityProjection {
     public static final String NAME = "refund-eligibility";
 
     private final RefundEligibilityRepository rows;
+    private final RefundLaterActivationRepository laterActivations;
+    private final EntityManager entities;
     private final BatchRows<RefundEligibility.Key, RefundEligibility> batch;
+    private final RefundRules rules;
 
-    RefundEligibilityProjection(RefundEligibilityRepository rows, EntityManager entities) {
+    RefundEligibilityProjection(RefundEligibilityRepository rows, RefundLaterActivationRepository laterActivations,
+                                EntityManager entities, RefundRules rules) {
         this.rows = rows;
+        this.laterActivations = laterActivations;
+        this.entities = entities;
+        this.rules = rules;
         this.batch = new BatchRows<>(RefundEligibility.class, rows::findByPackageIdIn, RefundEligibility::key, entities);
     }
 
@@ -58,7 +67,8 @@ public class RefundEligibilityProjection {
         Evidence reveal = evidence(message, event.at(), sequence);
         batch.find(new RefundEligibility.Key(event.partnerId().value(), event.packageId().value()))
                 .filter(row -> !row.hasSeen(reveal.sequenceNumber()))
-                .ifPresent(row -> row.softwareActivated(reveal));
+                .filter(row -> row.softwareActivated(reveal, rules))
+                .ifPresent(row -> entities.persist(new RefundLaterActivation(row.partnerId(), row.packageId(), reveal)));
     }
 
     @EventHandler
@@ -79,7 +89,8 @@ public class RefundEligibilityProjection {
     RefundDecision handle(FindRefundEligibility query) {
         RefundEligibility row = rows.findById(new RefundEligibility.Key(query.partnerId(), query.packageId()))
                 .orElseThrow(() -> new NotFound("package", query.packageId()));
-        return RefundPolicy.decide(row.facts(), query.at());
+        return rules.decide(row.facts(laterActivations(query.partnerId(), List.of(row)).getOrDefault(row.packageId(), List.of())),
+                query.at());
     }
 
     @QueryHandler
@@ -89,8 +100,10 @@ public class RefundEligibilityProjection {
         Page<RefundEligibility> rows = query.onlyRefundable()
                 ? this.rows.findRefundableCandidates(Set.of(query.partnerId()), query.at(), request)
                 : this.rows.findPurchasedBy(query.partnerId(), query.at(), request);
+        Map<String, List<Evidence>> later = laterActivations(query.partnerId(), rows.getContent());
         List<RefundEligibilities.PackageDecision> decisions = rows.stream()
-                .map(row -> new RefundEligibilities.PackageDecision(row.packageId(), RefundPolicy.decide(row.facts(), query.at())))
+                .map(row -> new RefundEligibilities.PackageDecision(row.packageId(),
+                        rules.decide(row.facts(later.getOrDefault(row.packageId(), List.of())), query.at())))
                 .toList();
         return new RefundEligibilities(decisions, rows.getNumber(), rows.getSize(), rows.getTotalElements());
     }
@@ -109,10 +122,11 @@ public class RefundEligibilityProjection {
                 query.partners(), query.now(),
                 PageRequest.of(page.page(), page.size(), Sort.by(direction, property).and(Sort.by("packageId"))));
         List<RefundablePackages.Refundable> refundable = candidates.stream()
-                .map(row -> Map.entry(row, RefundPolicy.decide(row.facts(), query.now())))
+                // Candidates have no reveal on record, so no reveal is kept beside a first either.
+                .map(row -> Map.entry(row, rules.decide(row.facts(List.of()), query.now())))
                 .filter(decided -> decided.getValue().eligible())
                 .map(decided -> new RefundablePackages.Refundable(decided.getKey().partnerId(), decided.getKey().packageId(),
-                        decided.getKey().facts().purchase().at(), decided.getValue().deadline(),
+                        decided.getKey().facts(List.of()).purchase().at(), decided.getValue().deadline(),
                         Duration.between(query.now(), decided.getValue().deadline())))
                 .toList();
         return new RefundablePackages(refundable, page.page(), page.size(), candidates.getTotalElements());
@@ -120,6 +134,14 @@ public class RefundEligibilityProjection {
 
     private static final Map<String, String> REFUNDABLE_ORDER = Map.of(
             "partner", "partnerId", "package", "packageId", "purchasedAt", "purchase.at", "deadline", "deadline");
+
+    /** The reveals kept beside the first for each of a partner's packages, in order. */
+    private Map<String, List<Evidence>> laterActivations(String partnerId, List<RefundEligibility> packages) {
+        return laterActivations.findByPartnerIdAndPackageIdInOrderBySequenceNumber(partnerId,
+                        packages.stream().map(RefundEligibility::packageId).toList()).stream()
+                .collect(Collectors.groupingBy(RefundLaterActivation::packageId,
+                        Collectors.mapping(RefundLaterActivation::evidence, Collectors.toList())));
+    }
 
     private static Evidence evidence(EventMessage<?> message, Instant at, long sequence) {
         return new Evidence(message.getIdentifier(), message.getPayloadType().getSimpleName(), at,
