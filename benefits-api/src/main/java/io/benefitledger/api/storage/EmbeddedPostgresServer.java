@@ -38,8 +38,8 @@ import java.util.concurrent.Executors;
  * The embedded PostgreSQL as the service owns it, for its whole life: at start, what a crash left behind in the data
  * directory is cleared ({@link LeftoverPostmaster}); a new cluster is made with data checksums and password
  * authentication; while the service runs, a server that dies is started again on the same port, so the connection
- * pool finds it where it was; if it cannot be started again, the service exits with {@link #EXIT_CODE} for its
- * supervisor to restart it.
+ * pool finds it where it was; if that fails, the service exits with {@link #EXIT_CODE} for its supervisor to
+ * restart it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -52,7 +52,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String LOCK_FILE = "epg-lock";
     /** sysexits' EX_UNAVAILABLE: a service it needs is gone. */
     public static final int EXIT_CODE = 69;
-    private static final int RESTART_ATTEMPTS = 3;
     private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(30);
 
     /** How the server stands, for the health endpoint. */
@@ -69,7 +68,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return thread;
     });
     private final Object lifecycle = new Object();
-    private int port;
+    private volatile int port;
     private EmbeddedPostgres server;
     private volatile boolean closing;
     private volatile State state;
@@ -123,8 +122,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         State now = state;
         Health.Builder health = now.up() ? Health.up() : Health.down();
         return health.withDetail("detail", now.detail()).withDetail("postmasterPid", now.postmasterPid())
-                .withDetail("port", port).withDetail("restarts", now.restarts()).withDetail("since", now.since())
-                .withDetail("dataDirectory", dataDirectory.toString()).build();
+                .withDetail("port", port).withDetail("restarts", now.restarts()).withDetail("since", now.since()).build();
     }
 
     @Override
@@ -138,6 +136,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void startServer() throws IOException {
         synchronized (lifecycle) {
+            if (closing) {
+                return; // a restart that lost the race with the service's shutdown starts nothing to leave behind
+            }
             clearLeftovers();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -188,29 +189,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (closing) {
             return;
         }
-        State before = state;
-        state = new State(false, "PostgreSQL (PID " + pid + ") exited; restarting it", pid, before.restarts(),
-                Instant.now());
+        int restarts = state.restarts();
+        state = new State(false, "PostgreSQL (PID " + pid + ") exited; restarting it", pid, restarts, Instant.now());
         log.error("the embedded PostgreSQL (PID {}) exited while the service was running; restarting it", pid);
         synchronized (lifecycle) {
             closeServer();
         }
-        for (int attempt = 1; attempt <= RESTART_ATTEMPTS && !closing; attempt++) {
-            try {
-                startServer();
+        try {
+            startServer();
+        } catch (IOException | RuntimeException e) {
+            if (closing) {
                 return;
-            } catch (IOException | RuntimeException e) {
-                log.error("restart {} of {} of the embedded PostgreSQL failed", attempt, RESTART_ATTEMPTS, e);
-                state = new State(false, "PostgreSQL (PID " + pid + ") exited; restart " + attempt + " of "
-                                         + RESTART_ATTEMPTS + " failed: " + e.getMessage(), pid, before.restarts(), Instant.now());
-                if (attempt < RESTART_ATTEMPTS) {
-                    pause(Duration.ofSeconds(attempt * 2L));
-                }
             }
-        }
-        if (!closing) {
+            // One attempt: the library keeps the data directory's lock after a failed start, so only a new process
+            // can try again (and it clears whatever the failed start left running).
+            state = new State(false, "PostgreSQL (PID " + pid + ") exited and could not be restarted ("
+                                     + e.getMessage() + "); the service exits", pid, restarts, Instant.now());
             log.error("the embedded PostgreSQL could not be restarted; the service exits with {} for its supervisor "
-                      + "to start it again", EXIT_CODE);
+                      + "to start it again", EXIT_CODE, e);
             exit.run();
         }
     }
@@ -304,13 +300,5 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static java.nio.file.attribute.FileAttribute<Set<PosixFilePermission>> ownerOnly() {
         return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
