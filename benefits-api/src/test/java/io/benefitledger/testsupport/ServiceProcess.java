@@ -40,6 +40,27 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on {@code database} and waits until it answers healthy. */
     public static ServiceProcess start(String name, TestPostgres.Database database, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password()));
+        arguments.addAll(List.of(extraArguments));
+        return launch(name, arguments);
+    }
+
+    /**
+     * Starts the service on its default settings, the embedded PostgreSQL on any free port, with its data in
+     * {@code dataDirectory}, and waits until it answers healthy.
+     */
+    public static ServiceProcess startEmbedded(String name, Path dataDirectory, String... extraArguments) {
+        // An empty URL selects the embedded default even where the environment names another server.
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=",
+                "--ledger.embedded-postgres.data-directory=" + dataDirectory));
+        arguments.addAll(List.of(extraArguments));
+        return launch(name, arguments);
+    }
+
+    private static ServiceProcess launch(String name, List<String> arguments) {
         int port = freePort();
         Path log = logOf(name);
         List<String> command = new ArrayList<>(List.of(
@@ -47,11 +68,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx512m", "-Daxoniq.update-checker.disabled=true",
                 "-jar", System.getProperty("ledger.service.jar", "target/benefits-api.jar"),
                 "--server.port=" + port,
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
                 "--ledger.security.mode=local"));
-        command.addAll(List.of(extraArguments));
+        command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -59,6 +77,20 @@ public final class ServiceProcess implements AutoCloseable {
             ServiceProcess service = new ServiceProcess(name, process, port);
             service.awaitHealthy(Duration.ofSeconds(90));
             return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The service's health answer, details included. */
+    public JsonNode health() {
+        return send("GET", "/actuator/health", null, null).body();
+    }
+
+    /** The end of the service's log, e.g. to show what it did at start. */
+    public String log() {
+        try {
+            return Files.readString(logOf(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,6 +107,17 @@ public final class ServiceProcess implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The exit status of a process that ends by itself within {@code patience}; empty if it is still running. */
+    public java.util.OptionalInt awaitExit(Duration patience) {
+        try {
+            return process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalInt.empty();
         }
     }
 

