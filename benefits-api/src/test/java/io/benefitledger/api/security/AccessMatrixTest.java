@@ -75,7 +75,7 @@ class AccessMatrixTest {
                 new Endpoint(HttpMethod.POST, p + "/users", "USER", Set.of("GLOBAL_ADMIN", "USER_ADMIN")),
                 new Endpoint(HttpMethod.PUT, p + "/users/dave/roles", "{\"roles\": [\"ADMIN_AGENT\"]}", Set.of("GLOBAL_ADMIN", "USER_ADMIN")),
                 new Endpoint(HttpMethod.PUT, p + "/company-account-email", "{\"email\": \"it@" + a + ".example\"}", Set.of("GLOBAL_ADMIN")),
-                new Endpoint(HttpMethod.PUT, p + "/qualifications", "{\"qualifications\": [\"Silver Core\"]}", Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.PUT, p + "/qualifications", "{\"qualifications\": [\"Silver Core\"], \"reason\": \"r\"}", Set.of("PROGRAM_OPERATOR")),
                 new Endpoint(HttpMethod.POST, p + "/subscriptions/p:vs:1/assignment", "{\"userId\": \"dave\"}", Set.of("GLOBAL_ADMIN")),
                 new Endpoint(HttpMethod.DELETE, p + "/subscriptions/p:vs:1/assignment", null, Set.of("GLOBAL_ADMIN")),
                 new Endpoint(HttpMethod.POST, p + "/subscriptions/p:advisory/draws",
@@ -130,9 +130,10 @@ class AccessMatrixTest {
     /** 200 stands for "allowed": the domain may still refuse with a 4xx of its own, never 401, 403 or 404. */
     static int expected(Endpoint endpoint, Caller caller) {
         boolean partnerPath = endpoint.path().startsWith("/partners/");
-        boolean fulfilment = endpoint.path().endsWith("/fulfilment");
+        boolean programSide = endpoint.path().endsWith("/fulfilment") && caller.role().equals("FULFILMENT")
+                              || endpoint.path().endsWith("/qualifications") && caller.role().equals("PROGRAM_OPERATOR");
         if (partnerPath && !caller.ownPartner() && !(caller.grantedReader() && endpoint.method() == HttpMethod.GET)
-            && !(fulfilment && caller.role().equals("FULFILMENT"))) {
+            && !programSide) {
             return caller.grantedReader() ? 403 : 404;
         }
         return endpoint.roles().contains(caller.role()) ? 200 : 403;
