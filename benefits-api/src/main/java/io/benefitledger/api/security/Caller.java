@@ -13,6 +13,9 @@ public record Caller(UserId user, String partner, Set<String> roles, Set<String>
 
     public static final Set<String> PARTNER_ROLES = Set.of("GLOBAL_ADMIN", "USER_ADMIN", "ADMIN_AGENT", "MPN_PARTNER_ADMIN");
     public static final Set<String> READER_ROLES = Set.of("AUDITOR", "REPORTING");
+    /** Every role the service knows; a token may carry no other. */
+    public static final Set<String> KNOWN_ROLES = Set.of("GLOBAL_ADMIN", "USER_ADMIN", "ADMIN_AGENT", "MPN_PARTNER_ADMIN",
+            "AUDITOR", "REPORTING", "FULFILMENT", "PROGRAM_OPERATOR");
 
     public Caller {
         roles = Set.copyOf(roles);
