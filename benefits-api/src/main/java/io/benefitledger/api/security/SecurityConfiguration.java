@@ -38,7 +38,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Every request but health, info and the API description carries a bearer token. Its {@code roles} claim becomes
+ * Every request but health (UP or DOWN) and the API description carries a bearer token. Its {@code roles} claim becomes
  * the caller's authorities; which partner's data a caller may touch is {@link TenantIsolation}'s business.
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,8 +67,9 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    // health answers strangers UP or DOWN only (management.endpoint.health); the rest is the operator's
+                    requests.requestMatchers(HttpMethod.GET, "/actuator/health").permitAll();
+                    requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
                     if (mode == SecurityMode.LOCAL) {
                         requests.requestMatchers(HttpMethod.POST, "/local/tokens").permitAll();
                     }
