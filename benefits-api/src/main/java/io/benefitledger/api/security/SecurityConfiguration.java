@@ -69,7 +69,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     // health answers strangers UP or DOWN only (management.endpoint.health); the rest is the operator's
                     requests.requestMatchers(HttpMethod.GET, "/actuator/health").permitAll();
-                    requests.requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
                     if (mode == SecurityMode.LOCAL) {
                         requests.requestMatchers(HttpMethod.POST, "/local/tokens").permitAll();
                     }
