@@ -69,7 +69,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     // health answers strangers UP or DOWN only (management.endpoint.health); the rest is the operator's
                     requests.requestMatchers(HttpMethod.GET, "/actuator/health").permitAll();
-                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
+                            "/swagger-ui.html", "/error").permitAll();
                     if (mode == SecurityMode.LOCAL) {
                         requests.requestMatchers(HttpMethod.POST, "/local/tokens").permitAll();
                     }
@@ -116,7 +117,7 @@ public class SecurityConfiguration {
             return tokens.decoder();
         }
 
-        /** Local tokens are for this machine: the service listens on the loopback interface unless server.address says otherwise. */
+        /** Local tokens are for this machine: the service listens on loopback unless server.address says otherwise. */
         @Bean
         WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> loopbackUnlessToldOtherwise(ServerProperties server) {
             return factory -> {
