@@ -120,6 +120,17 @@ class AccessMatrixTest {
                 new Endpoint(HttpMethod.POST, p + "/packages/p/cancellation", "{\"serviceRequest\": \"SR-1\"}", PARTNER),
                 new Endpoint(HttpMethod.POST, "/partners", "PARTNER", Set.of("PROGRAM_OPERATOR")),
                 new Endpoint(HttpMethod.DELETE, p + "/users/FRESH_USER", null, Set.of("GLOBAL_ADMIN", "USER_ADMIN")),
+                // the directory's own rules: Global admin is granted and removed by a Global admin only, nobody changes
+                // his own roles, and a user with no admin role may join
+                new Endpoint(HttpMethod.POST, p + "/users", "EMPLOYEE", Set.of("GLOBAL_ADMIN", "USER_ADMIN")),
+                new Endpoint(HttpMethod.POST, p + "/users", "NEW_GLOBAL_ADMIN", Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.PUT, p + "/users/FRESH_USER/roles", "{\"roles\": [\"GLOBAL_ADMIN\"]}",
+                        Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.PUT, p + "/users/FRESH_GLOBAL_ADMIN/roles", "{\"roles\": [\"USER_ADMIN\"]}",
+                        Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.DELETE, p + "/users/FRESH_GLOBAL_ADMIN", null, Set.of("GLOBAL_ADMIN")),
+                new Endpoint(HttpMethod.PUT, p + "/users/SELF/roles", "{\"roles\": [\"GLOBAL_ADMIN\", \"USER_ADMIN\"]}",
+                        Set.of()),
                 new Endpoint(HttpMethod.POST, p + "/go-to-market/offers/silver-marketing-kit/uses", "{\"purpose\": \"campaign\"}",
                         Set.of("GLOBAL_ADMIN", "MPN_PARTNER_ADMIN")),
                 new Endpoint(HttpMethod.GET, p + "/audit/events", null, Set.of("GLOBAL_ADMIN", "AUDITOR")),
@@ -176,7 +187,7 @@ class AccessMatrixTest {
         for (Endpoint endpoint : endpoints) {
             for (Caller caller : callers) {
                 int expected = expected(endpoint, caller);
-                String path = path(endpoint, alice);
+                String path = path(endpoint, alice, caller.client().user());
                 long before = events();
                 ResponseEntity<String> response = call(caller.client(), endpoint.method(), path, body(endpoint, a));
                 int status = response.getStatusCode().value();
@@ -188,7 +199,7 @@ class AccessMatrixTest {
                     softly.assertThat(events()).as(call + " wrote nothing").isEqualTo(before);
                 }
             }
-            ResponseEntity<String> anonymous = http.exchange(path(endpoint, alice), endpoint.method(),
+            ResponseEntity<String> anonymous = http.exchange(path(endpoint, alice, "alice"), endpoint.method(),
                     new HttpEntity<>(body(endpoint, a), jsonHeaders()), String.class);
             String call = endpoint.method() + " " + endpoint.path() + " without a token";
             if (endpoint.anonymous() == 200) {
@@ -226,14 +237,21 @@ class AccessMatrixTest {
         return unlisted;
     }
 
-    /** A user to remove is added first, so that each allowed removal finds one. */
-    String path(Endpoint endpoint, LedgerClient globalAdmin) {
-        if (!endpoint.path().contains("FRESH_USER")) {
-            return endpoint.path();
+    /** The caller himself ({@code SELF}), or a user added first, so that each allowed change finds one. */
+    String path(Endpoint endpoint, LedgerClient globalAdmin, String caller) {
+        String path = endpoint.path().replace("SELF", caller);
+        for (String fresh : List.of("FRESH_USER", "FRESH_GLOBAL_ADMIN")) {
+            if (path.contains(fresh)) {
+                String user = "u" + unique.incrementAndGet();
+                if (fresh.equals("FRESH_USER")) {
+                    globalAdmin.addUser(user, "ADMIN_AGENT");
+                } else {
+                    globalAdmin.addUser(user, "GLOBAL_ADMIN");
+                }
+                path = path.replace(fresh, user);
+            }
         }
-        String user = "leaver" + unique.incrementAndGet();
-        globalAdmin.addUser(user);
-        return endpoint.path().replace("FRESH_USER", user);
+        return path;
     }
 
     /** 200 stands for "allowed": the domain may still refuse with a 4xx of its own, never 401, 403 or 404. */
@@ -253,6 +271,12 @@ class AccessMatrixTest {
             case "PURCHASE" -> """
                     {"packageId": "p%d", "packageType": "Action Pack", "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 1}]}"""
                     .formatted(unique.incrementAndGet());
+            case "EMPLOYEE" -> """
+                    {"userId": "u%d", "displayName": "New employee", "email": "u@%s.example", "roles": []}"""
+                    .formatted(unique.incrementAndGet(), partner);
+            case "NEW_GLOBAL_ADMIN" -> """
+                    {"userId": "u%d", "displayName": "New admin", "email": "u@%s.example", "roles": ["GLOBAL_ADMIN"]}"""
+                    .formatted(unique.incrementAndGet(), partner);
             case "USER" -> """
                     {"userId": "u%d", "displayName": "New user", "email": "u@%s.example", "roles": ["ADMIN_AGENT"]}"""
                     .formatted(unique.incrementAndGet(), partner);
