@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * Nobody sees or changes another partner's data unless granted. A partner's users act only for their own partner;
  * auditors and reporting users read the partners they were granted (and are forbidden to change them); the
- * program's side (fulfilment, the operator) calls the endpoints marked {@link ForAnyPartner} for any partner. Anyone else is told the partner does not exist, never that
- * it is forbidden, so nothing confirms that another partner's ids exist.
+ * program's side (fulfilment, the operator) calls the endpoints marked {@link ForAnyPartner} for any partner. Anyone
+ * else is told the partner does not exist, never that it is forbidden, so nothing confirms that another partner's ids
+ * exist.
  */
 class TenantIsolation implements HandlerInterceptor {
 
@@ -39,7 +40,8 @@ class TenantIsolation implements HandlerInterceptor {
     }
 
     private static boolean programSide(Caller caller, Object handler) {
-        ForAnyPartner anyPartner = handler instanceof HandlerMethod method ? method.getMethodAnnotation(ForAnyPartner.class) : null;
+        ForAnyPartner anyPartner = handler instanceof HandlerMethod method
+                ? method.getMethodAnnotation(ForAnyPartner.class) : null;
         return anyPartner != null && Arrays.stream(anyPartner.value()).anyMatch(caller.roles()::contains);
     }
 }
