@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,10 +22,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * These machines have no Docker engine, so docker-compose.yml cannot be run in CI; this test reads it and checks
- * that the variables it gives the service are ones the service reads, and that they point at the compose database.
+ * These machines have no Docker engine, so docker-compose.yml and the Dockerfile cannot be run in CI; this test
+ * reads them and checks that the variables they give the service are ones the service reads, that they point at the
+ * compose database, and that a container authenticates with an identity provider or does not start.
  */
 class DockerComposeTest {
 
@@ -64,24 +68,56 @@ class DockerComposeTest {
         assertThat(dataSource.getPassword()).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
     }
 
-    @Test
-    void with_its_external_database_the_service_authenticates_against_the_identity_provider_compose_asks_for()
-            throws IOException {
-        Map<String, Object> ledger = environment("ledger");
+    /** The ENV lines of the Dockerfile's final stage: what the image runs with when nothing else is set. */
+    static Map<String, Object> imageEnvironment() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("..", "Dockerfile"));
+        int finalStage = 0;
+        for (int line = 0; line < lines.size(); line++) {
+            if (lines.get(line).startsWith("FROM ")) {
+                finalStage = line;
+            }
+        }
+        Map<String, Object> environment = new HashMap<>();
+        lines.subList(finalStage, lines.size()).stream().filter(line -> line.startsWith("ENV "))
+                .map(line -> line.substring(4).split("=", 2)).forEach(pair -> environment.put(pair[0], pair[1]));
+        return environment;
+    }
+
+    static StandardEnvironment environmentOf(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", ledger));
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource("container", variables));
+        return environment;
+    }
+
+    @Test
+    void the_image_alone_refuses_to_start_without_an_identity_provider_rather_than_mint_its_own_tokens() throws IOException {
+        assertThatIllegalStateException().isThrownBy(() -> SecurityMode.of(environmentOf(imageEnvironment())))
+                .withMessageContaining("no identity provider");
+    }
+
+    @Test
+    void compose_runs_jwt_mode_with_the_issuer_and_audience_the_operator_must_name() throws IOException {
+        Map<String, Object> ledger = environment("ledger");
+        Map<String, Object> container = imageEnvironment();
+        container.putAll(ledger);
 
         assertThat(ledger.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI").toString())
                 .as("compose refuses to start without the operator naming the issuer")
                 .startsWith("${LEDGER_JWT_ISSUER_URI:?");
-        assertThat(SecurityMode.of(environment)).isEqualTo(SecurityMode.JWT);
+        assertThat(ledger.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES").toString())
+                .as("compose refuses to start without the operator naming the audience")
+                .startsWith("${LEDGER_JWT_AUDIENCE:?");
+        assertThat(SecurityMode.of(environmentOf(container))).isEqualTo(SecurityMode.JWT);
     }
 
     @Test
     void every_variable_given_to_the_service_is_one_it_reads() throws IOException {
         Set<String> readFromApplicationYml = placeholdersOfApplicationYml();
 
-        assertThat(environment("ledger").keySet()).allSatisfy(variable -> assertThat(
+        Set<String> given = new HashSet<>(environment("ledger").keySet());
+        given.addAll(imageEnvironment().keySet());
+
+        assertThat(given).allSatisfy(variable -> assertThat(
                 variable.startsWith("SPRING_DATASOURCE_") || variable.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_")
                 || readFromApplicationYml.contains(variable) || variable.equals(AXON_UPDATE_CHECKER))
                 .as(variable + " is read by the service").isTrue());

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +26,8 @@ class OperationsEndpointsTest {
     TestRestTemplate http;
 
     @Test
-    void health_covers_the_database_and_every_event_processor() {
-        JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+    void health_covers_the_database_and_every_event_processor_for_the_operator() {
+        JsonNode health = LedgerClient.operator(http).get("/actuator/health");
 
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
@@ -37,13 +39,31 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void metrics_are_for_the_program_operator_only() {
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+    void a_stranger_learns_up_or_down_and_nothing_else() {
+        ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
+
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        assertThat(health.getBody().properties()).extracting(Map.Entry::getKey).containsExactly("status");
+        assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+        assertThat(http.getForEntity("/actuator/health/db", String.class).getStatusCode().value()).isEqualTo(401);
     }
 
     @Test
-    void info_names_the_service() {
-        JsonNode info = http.getForObject("/actuator/info", JsonNode.class);
+    void a_partner_admin_learns_no_more_than_a_stranger() {
+        LedgerClient alice = LedgerClient.operator(http).registerPartner("health-" + UUID.randomUUID(), "");
+
+        assertThat(alice.get("/actuator/health").properties()).extracting(Map.Entry::getKey).containsExactly("status");
+    }
+
+    @Test
+    void metrics_and_info_are_for_the_program_operator_only() {
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.getForEntity("/actuator/info", String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void info_names_the_service_to_the_operator() {
+        JsonNode info = LedgerClient.operator(http).get("/actuator/info");
 
         assertThat(info.get("service").asText()).isEqualTo("benefit ledger");
     }

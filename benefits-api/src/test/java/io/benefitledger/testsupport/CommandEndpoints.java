@@ -54,7 +54,7 @@ public final class CommandEndpoints {
                         "{\"userId\": \"n\", \"displayName\": \"N\", \"email\": \"n@x.example\", \"roles\": [\"ADMIN_AGENT\"]}", false),
                 new Endpoint(HttpMethod.PUT, p + "/users/dave/roles", "{\"roles\": [\"USER_ADMIN\"]}", false),
                 new Endpoint(HttpMethod.PUT, p + "/company-account-email", "{\"email\": \"it@x.example\"}", false),
-                new Endpoint(HttpMethod.PUT, p + "/qualifications", "{\"qualifications\": [\"Gold Core\"]}", false),
+                new Endpoint(HttpMethod.PUT, p + "/qualifications", "{\"qualifications\": [\"Gold Core\"], \"reason\": \"program case 1\"}", true),
                 new Endpoint(HttpMethod.POST, p + "/subscriptions/f:vs:1/assignment", "{\"userId\": \"dave\", \"alternativeEmail\": \"d@x.example\"}", false),
                 new Endpoint(HttpMethod.POST, p + "/subscriptions/f:advisory/draws",
                         "{\"phase\": \"DESIGN\", \"description\": \"d\", \"amount\": 1}", false),

@@ -56,6 +56,11 @@ public final class LedgerClient {
         return new LedgerClient(http, user, null, roles.toArray(String[]::new), partners);
     }
 
+    /** The caller's user id (the token's {@code sub}). */
+    public String user() {
+        return user;
+    }
+
     public ResponseEntity<JsonNode> send(HttpMethod method, String path, String body) {
         return sendWith(jsonHeaders(), method, path, body);
     }

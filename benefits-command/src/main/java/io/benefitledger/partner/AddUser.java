@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
-/** A Global admin or User admin adds a user, with roles, to the partner's directory. */
+/**
+ * A Global admin or User admin adds a user to the partner's directory, with admin roles or none (an employee that
+ * benefits are assigned to).
+ */
 public record AddUser(@TargetAggregateIdentifier PartnerId partnerId, UserId user, String displayName,
                       EmailAddress email, Set<Role> roles, UserId addedBy, Instant at) {
 
@@ -15,10 +18,7 @@ public record AddUser(@TargetAggregateIdentifier PartnerId partnerId, UserId use
         Objects.requireNonNull(user, "user id is required");
         Text.require("display name", displayName, 255);
         Objects.requireNonNull(email, "e-mail is required");
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("a user needs at least one role");
-        }
-        roles = Set.copyOf(roles);
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
         Objects.requireNonNull(addedBy, "the acting user is required");
         Objects.requireNonNull(at, "the instant is required");
     }

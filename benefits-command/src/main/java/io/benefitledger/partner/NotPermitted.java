@@ -6,7 +6,11 @@ import io.benefitledger.BenefitRuleViolation;
 public class NotPermitted extends BenefitRuleViolation {
 
     public NotPermitted(UserId user, String what) {
-        super("user " + user + " may not " + what);
+        this("user " + user + " may not " + what);
+    }
+
+    protected NotPermitted(String message) {
+        super(message);
     }
 
     @Override

@@ -43,6 +43,9 @@ public class Partner {
         if (users.containsKey(command.user())) {
             throw new UserAlreadyInDirectory(command.user());
         }
+        if (command.roles().contains(Role.GLOBAL_ADMIN)) {
+            mayGrantOrRemoveGlobalAdmin(command.addedBy());
+        }
         apply(new UserAdded(partnerId, command.user(), command.displayName(), command.email(), command.roles(),
                 command.addedBy(), inOrder(command.at())));
     }
@@ -50,9 +53,13 @@ public class Partner {
     @CommandHandler
     void handle(ChangeUserRoles command) {
         mayManageDirectory(command.changedBy());
+        if (command.user().equals(command.changedBy())) {
+            throw new OwnRoles(command.user());
+        }
         inDirectory(command.user());
-        if (!command.roles().contains(Role.GLOBAL_ADMIN)) {
-            keepsAGlobalAdminWithout(command.user());
+        if (users.get(command.user()).contains(Role.GLOBAL_ADMIN) != command.roles().contains(Role.GLOBAL_ADMIN)) {
+            // so a Global admin other than the user decides, and the partner keeps at least that one
+            mayGrantOrRemoveGlobalAdmin(command.changedBy());
         }
         apply(new UserRolesChanged(partnerId, command.user(), command.roles(), command.changedBy(), inOrder(command.at())));
     }
@@ -61,6 +68,9 @@ public class Partner {
     void handle(RemoveUser command) {
         mayManageDirectory(command.removedBy());
         inDirectory(command.user());
+        if (users.get(command.user()).contains(Role.GLOBAL_ADMIN)) {
+            mayGrantOrRemoveGlobalAdmin(command.removedBy());
+        }
         keepsAGlobalAdminWithout(command.user());
         apply(new UserRemoved(partnerId, command.user(), command.removedBy(), inOrder(command.at())));
     }
@@ -71,10 +81,11 @@ public class Partner {
         apply(new CompanyAccountEmailChanged(partnerId, command.email(), command.changedBy(), inOrder(command.at())));
     }
 
+    /** No directory check: the acting user is the program's operator, whom the service has authenticated. */
     @CommandHandler
     void handle(ChangeQualifications command) {
-        mayAct(command.changedBy(), "change the partner level and competencies", Role.GLOBAL_ADMIN);
-        apply(new QualificationsChanged(partnerId, command.qualifications(), command.changedBy(), inOrder(command.at())));
+        apply(new QualificationsChanged(partnerId, command.qualifications(), command.changedBy(), command.reason(),
+                inOrder(command.at())));
     }
 
     @EventSourcingHandler
@@ -114,6 +125,10 @@ public class Partner {
 
     private void mayManageDirectory(UserId actor) {
         mayAct(actor, "manage the user directory", Role.GLOBAL_ADMIN, Role.USER_ADMIN);
+    }
+
+    private void mayGrantOrRemoveGlobalAdmin(UserId actor) {
+        mayAct(actor, "grant or remove the Global admin role; only a Global admin may", Role.GLOBAL_ADMIN);
     }
 
     private void mayAct(UserId actor, String what, Role... allowed) {

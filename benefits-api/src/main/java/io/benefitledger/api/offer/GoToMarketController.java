@@ -18,6 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.benefitledger.api.security.ForAnyPartner;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,6 +82,7 @@ class GoToMarketController {
     }
 
     @PreAuthorize("hasRole('FULFILMENT')")
+    @ForAnyPartner("FULFILMENT")
     @PostMapping("/offers/{offerId}/fulfilment")
     Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String offerId,
                                @Valid @RequestBody Fulfilment request) {

@@ -11,6 +11,7 @@ import io.benefitledger.partner.RegisterPartner;
 import io.benefitledger.partner.RemoveUser;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.api.security.Caller;
+import io.benefitledger.api.security.ForAnyPartner;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,6 @@ import java.time.Clock;
 /** Partners and their user directory: who may act for a partner, with which roles. */
 @RestController
 class PartnerController {
-
 
     private final CommandGateway commands;
     private final ReadYourWrites readYourWrites;
@@ -96,13 +96,15 @@ class PartnerController {
         return recorded(partner);
     }
 
-    @PreAuthorize("hasRole('GLOBAL_ADMIN')")
+    /** Partner level and competencies are the program's: its operator sets them, never the partner's own admins. */
+    @PreAuthorize("hasRole('PROGRAM_OPERATOR')")
+    @ForAnyPartner("PROGRAM_OPERATOR")
     @PutMapping("/partners/{partnerId}/qualifications")
     Recorded changeQualifications(@PathVariable String partnerId, Caller caller,
                                   @Valid @RequestBody PartnerRequests.Qualifications request) {
         PartnerId partner = new PartnerId(partnerId);
         commands.sendAndWait(new ChangeQualifications(partner, request.qualifications(), caller.user(),
-                clock.instant()));
+                request.reason(), clock.instant()));
         return recorded(partner);
     }
 

@@ -3,7 +3,6 @@ package io.benefitledger.api.partner;
 import io.benefitledger.partner.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -33,15 +32,16 @@ final class PartnerRequests {
     record UserWithRoles(@NotNull @Pattern(regexp = ID) String userId,
                          @NotBlank @Size(max = 255) String displayName,
                          @NotBlank @Size(max = 254) String email,
-                         @NotEmpty Set<@NotNull Role> roles) {
+                         @NotNull Set<@NotNull Role> roles) {
     }
 
-    record Roles(@NotEmpty Set<@NotNull Role> roles) {
+    record Roles(@NotNull Set<@NotNull Role> roles) {
     }
 
     record CompanyAccountEmail(@NotBlank @Size(max = 254) String email) {
     }
 
-    record Qualifications(@NotNull @Size(max = 50) Set<@NotBlank @Size(max = 100) String> qualifications) {
+    record Qualifications(@NotNull @Size(max = 50) Set<@NotBlank @Size(max = 100) String> qualifications,
+                          @NotBlank @Size(max = 500) String reason) {
     }
 }

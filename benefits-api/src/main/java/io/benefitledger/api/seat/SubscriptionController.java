@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import io.benefitledger.api.security.ForAnyPartner;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,6 +85,7 @@ class SubscriptionController {
     }
 
     @PreAuthorize("hasRole('FULFILMENT')")
+    @ForAnyPartner("FULFILMENT")
     @PostMapping("/fulfilment")
     Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String subscriptionId,
                                @Valid @RequestBody Fulfilment request) {

@@ -3,6 +3,8 @@ package io.benefitledger.api.security;
 import io.benefitledger.partner.UserId;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who is calling, from the bearer token's claims: the user ({@code sub}), the partner they act for
@@ -13,6 +15,11 @@ public record Caller(UserId user, String partner, Set<String> roles, Set<String>
 
     public static final Set<String> PARTNER_ROLES = Set.of("GLOBAL_ADMIN", "USER_ADMIN", "ADMIN_AGENT", "MPN_PARTNER_ADMIN");
     public static final Set<String> READER_ROLES = Set.of("AUDITOR", "REPORTING");
+    /** The program's own side: it confirms fulfilments and runs the program, for every partner. */
+    public static final Set<String> PROGRAM_ROLES = Set.of("FULFILMENT", "PROGRAM_OPERATOR");
+    /** Every role the service knows; local mode mints no other. */
+    public static final Set<String> KNOWN_ROLES = Stream.of(PARTNER_ROLES, READER_ROLES, PROGRAM_ROLES)
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
 
     public Caller {
         roles = Set.copyOf(roles);

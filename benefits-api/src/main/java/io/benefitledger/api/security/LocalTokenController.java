@@ -1,21 +1,29 @@
 package io.benefitledger.api.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Local mode only: mints a bearer token for whoever asks, for the README tour, development and tests. Never
- * registered in jwt mode, where an identity provider issues tokens.
+ * Local mode only: mints a bearer token for a caller on this machine, for the README tour, development and tests.
+ * Never registered in jwt mode, where an identity provider issues tokens.
  */
 @RestController
 @Conditional(SecurityConfiguration.LocalMode.class)
@@ -40,8 +48,30 @@ class LocalTokenController {
     }
 
     @PostMapping("/local/tokens")
-    Token mint(@Valid @RequestBody TokenRequest request) {
+    Token mint(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        if (!onThisMachine(http.getRemoteAddr())) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "local mode mints tokens only for callers on this machine (the loopback interface)");
+            problem.setType(URI.create("https://benefit-ledger.example/problems/not-on-this-machine"));
+            problem.setTitle("Not permitted");
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        }
+        Set<String> unknown = new TreeSet<>(request.roles());
+        unknown.removeAll(Caller.KNOWN_ROLES);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("roles: unknown role " + String.join(", ", unknown) + "; a token carries only "
+                                               + String.join(", ", new TreeSet<>(Caller.KNOWN_ROLES)));
+        }
         return new Token(tokens.mint(request.userId(), request.partnerId(), request.roles(),
                 request.partners() == null ? Set.of() : request.partners(), clock.instant()));
+    }
+
+    /** The connection's own peer (the service trusts no forwarded-for header) is this machine. */
+    private static boolean onThisMachine(String remoteAddress) {
+        try {
+            return InetAddress.getByName(remoteAddress).isLoopbackAddress();
+        } catch (UnknownHostException unparseable) {
+            return false;
+        }
     }
 }

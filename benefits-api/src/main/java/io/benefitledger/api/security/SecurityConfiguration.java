@@ -2,6 +2,11 @@ package io.benefitledger.api.security;
 
 import io.benefitledger.api.web.Problems;
 import io.benefitledger.partner.UserId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -17,27 +22,44 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.net.InetAddress;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Every request but health, info and the API description carries a bearer token. Its {@code roles} claim becomes
+ * Every request but health (UP or DOWN) and the API description carries a bearer token. Its {@code roles} claim becomes
  * the caller's authorities; which partner's data a caller may touch is {@link TenantIsolation}'s business.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@Import(SecurityConfiguration.Local.class)
+@Import({SecurityConfiguration.Local.class, SecurityConfiguration.IdentityProvider.class})
 public class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityMode securityMode(Environment environment) {
-        return SecurityMode.of(environment);
+        SecurityMode mode = SecurityMode.of(environment);
+        if (mode == SecurityMode.LOCAL) {
+            LOG.warn("security mode LOCAL: this service mints its own tokens (POST /local/tokens) for any role a caller "
+                     + "on this machine asks for. For one developer's machine only; in production run "
+                     + "LEDGER_SECURITY_MODE=jwt with an identity provider");
+        } else {
+            LOG.info("security mode JWT: tokens of issuer {} for audience {}",
+                    environment.getProperty(SecurityMode.ISSUER), SecurityMode.audiences(environment));
+        }
+        return mode;
     }
 
     @Bean
@@ -45,8 +67,10 @@ public class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                            "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll();
+                    // health answers strangers UP or DOWN only (management.endpoint.health); the rest is the operator's
+                    requests.requestMatchers(HttpMethod.GET, "/actuator/health").permitAll();
+                    requests.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
+                            "/swagger-ui.html", "/error").permitAll();
                     if (mode == SecurityMode.LOCAL) {
                         requests.requestMatchers(HttpMethod.POST, "/local/tokens").permitAll();
                     }
@@ -92,16 +116,49 @@ public class SecurityConfiguration {
         JwtDecoder jwtDecoder(LocalTokens tokens) {
             return tokens.decoder();
         }
+
+        /** Local tokens are for this machine: the service listens on loopback unless server.address says otherwise. */
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> loopbackUnlessToldOtherwise(ServerProperties server) {
+            return factory -> {
+                if (server.getAddress() == null) {
+                    factory.setAddress(InetAddress.getLoopbackAddress());
+                }
+            };
+        }
+    }
+
+    /** jwt mode: Spring Boot builds the decoder from spring.security.oauth2.resourceserver.jwt.* and adds this check. */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(JwtMode.class)
+    static class IdentityProvider {
+
+        /** Spring's timestamp check passes a token without {@code exp}: such a token would never expire. */
+        @Bean
+        OAuth2TokenValidator<Jwt> expiryRequired() {
+            return new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull);
+        }
     }
 
     static class LocalMode implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            try {
-                return SecurityMode.of(context.getEnvironment()) == SecurityMode.LOCAL;
-            } catch (IllegalStateException misconfigured) {
-                return false; // the securityMode bean reports it at start-up
-            }
+            return mode(context) == SecurityMode.LOCAL;
+        }
+    }
+
+    static class JwtMode implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return mode(context) == SecurityMode.JWT;
+        }
+    }
+
+    private static SecurityMode mode(ConditionContext context) {
+        try {
+            return SecurityMode.of(context.getEnvironment());
+        } catch (IllegalStateException misconfigured) {
+            return null; // the securityMode bean reports it at start-up
         }
     }
 }
