@@ -34,6 +34,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -115,7 +116,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        if (OutcomeUnknown.marked(request)) {
+            LOG.warn("a command's commit failed, its outcome is unknown: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, OutcomeUnknown.TYPE, "Outcome unknown",
+                            OutcomeUnknown.detail(request)));
+        }
         if (databaseUnavailable(failure)) {
             LOG.warn("request refused, the database is unavailable: {}", failure.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")

@@ -46,19 +46,6 @@ public class ReadYourWrites {
     }
 
     /**
-     * Asked right after a command returns: a global position at or after every event the command recorded. Not the
-     * position of the aggregate's own last event, because the command's transaction also records the events of the
-     * policies it set off (a purchase opens its seats after the purchase event).
-     */
-    public long positionAfterCommand() {
-        Long position = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        if (position == null) {
-            throw new IllegalStateException("no event is recorded yet");
-        }
-        return position;
-    }
-
-    /**
      * Waits until every segment of {@code processor} has processed {@code position}.
      *
      * @throws ReadModelBehind when it has not within the maximum wait
