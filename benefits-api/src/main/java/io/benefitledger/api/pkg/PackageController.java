@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -106,7 +107,7 @@ class PackageController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/{packageId}/refund-eligibility")
-    RefundDecision refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,
+    CompletableFuture<RefundDecision> refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at,
                                      @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(RefundEligibilityProjection.NAME, awaitPosition, new FindRefundEligibility(new PartnerId(partnerId).value(), new PackageId(packageId).value(),

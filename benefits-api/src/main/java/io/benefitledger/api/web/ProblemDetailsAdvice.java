@@ -90,6 +90,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail beyondHead(ReadYourWrites.BeyondHead beyond) {
+        return problem(HttpStatus.BAD_REQUEST, "position-beyond-head", "Position not recorded", beyond.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyWaiting(ReadYourWrites.TooManyWaiting tooMany) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-waiting-reads", "Too many reads waiting",
+                        tooMany.getMessage()));
+    }
+
+    @ExceptionHandler
     ProblemDetail notPermitted(NotPermitted notPermitted) {
         ProblemDetail problem = problem(HttpStatus.FORBIDDEN, notPermitted.code(), "Not permitted", notPermitted.getMessage());
         problem.setProperty("rule", notPermitted.code());
