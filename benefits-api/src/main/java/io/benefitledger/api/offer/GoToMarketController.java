@@ -1,6 +1,6 @@
 package io.benefitledger.api.offer;
 
-import io.benefitledger.api.web.ReadYourWrites;
+import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.offer.ActivateOffer;
 import io.benefitledger.offer.ConfirmOfferFulfilment;
 import io.benefitledger.offer.DesignateMarketingContact;
@@ -36,12 +36,10 @@ class GoToMarketController {
 
 
     private final CommandGateway commands;
-    private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    GoToMarketController(CommandGateway commands, ReadYourWrites readYourWrites, Clock clock) {
+    GoToMarketController(CommandGateway commands, Clock clock) {
         this.commands = commands;
-        this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
 
@@ -103,6 +101,6 @@ class GoToMarketController {
     }
 
     private Recorded recorded(PartnerId partner) {
-        return new Recorded(partner.value(), readYourWrites.positionAfterCommand());
+        return new Recorded(partner.value(), CommandOutcome.current().position());
     }
 }

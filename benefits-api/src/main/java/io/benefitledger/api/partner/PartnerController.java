@@ -1,6 +1,6 @@
 package io.benefitledger.api.partner;
 
-import io.benefitledger.api.web.ReadYourWrites;
+import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.partner.AddUser;
 import io.benefitledger.partner.ChangeCompanyAccountEmail;
 import io.benefitledger.partner.ChangeQualifications;
@@ -31,12 +31,10 @@ import java.time.Clock;
 class PartnerController {
 
     private final CommandGateway commands;
-    private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    PartnerController(CommandGateway commands, ReadYourWrites readYourWrites, Clock clock) {
+    PartnerController(CommandGateway commands, Clock clock) {
         this.commands = commands;
-        this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
 
@@ -109,6 +107,6 @@ class PartnerController {
     }
 
     private Recorded recorded(PartnerId partner) {
-        return new Recorded(partner.value(), readYourWrites.positionAfterCommand());
+        return new Recorded(partner.value(), CommandOutcome.current().position());
     }
 }

@@ -1,6 +1,7 @@
 package io.benefitledger.api.pkg;
 
 import io.benefitledger.api.web.LedgerTime;
+import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.KeysRevealed;
@@ -11,7 +12,7 @@ import io.benefitledger.pkg.RequestCancellation;
 import io.benefitledger.pkg.RevealKeys;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.api.web.ReadModels;
-import io.benefitledger.api.web.ReadYourWrites;
+import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.query.refund.RefundEligibilityProjection;
 import jakarta.validation.constraints.Min;
 import io.benefitledger.query.refund.FindRefundEligibility;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -46,13 +48,11 @@ class PackageController {
 
     private final CommandGateway commands;
     private final ReadModels readModels;
-    private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    PackageController(CommandGateway commands, ReadModels readModels, ReadYourWrites readYourWrites, Clock clock) {
+    PackageController(CommandGateway commands, ReadModels readModels, Clock clock) {
         this.commands = commands;
         this.readModels = readModels;
-        this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
 
@@ -75,11 +75,12 @@ class PackageController {
         PackageId packageId = new PackageId(request.packageId() != null ? request.packageId() : UUID.randomUUID().toString());
         commands.sendAndWait(new PurchasePackage(packageId, new PartnerId(partnerId), request.packageType(),
                 request.allocations(), caller.user(), clock.instant()));
+        CommandOutcome purchased = CommandOutcome.current();
         return ResponseEntity
                 .created(uris.path("/partners/{partnerId}/packages/{packageId}").build(partnerId, packageId.value()))
-                // a new package's first event is its version 0; later commands answer their version from AggregateVersions
-                .eTag("\"0\"")
-                .body(new Purchased(packageId.value(), readYourWrites.positionAfterCommand()));
+                // the path names no package yet, so AggregateVersions cannot: the new package's version
+                .eTag("\"" + purchased.version(AggregateId.of(new PartnerId(partnerId), packageId).toString()).orElseThrow() + "\"")
+                .body(new Purchased(packageId.value(), purchased.position()));
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
@@ -90,7 +91,7 @@ class PackageController {
                 new ProductId(productId), request.countOrOne(), request.language(), request.operatingSystem(),
                 caller.user(), clock.instant()));
         return new Revealed(packageId, productId, revealed.keys(), revealed.language(), revealed.operatingSystem(),
-                revealed.downloadLink(), revealed.at(), readYourWrites.positionAfterCommand());
+                revealed.downloadLink(), revealed.at(), CommandOutcome.current().position());
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
@@ -101,12 +102,12 @@ class PackageController {
         RefundDecision decision = commands.sendAndWait(new RequestCancellation(new PackageId(packageId),
                 new PartnerId(partnerId), request.serviceRequest(), caller.user(), clock.instant()));
         return new CancellationDecided(packageId, decision.eligible() ? "cancelled-with-refund" : "denied", decision,
-                readYourWrites.positionAfterCommand());
+                CommandOutcome.current().position());
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/{packageId}/refund-eligibility")
-    RefundDecision refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,
+    CompletableFuture<RefundDecision> refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at,
                                      @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(RefundEligibilityProjection.NAME, awaitPosition, new FindRefundEligibility(new PartnerId(partnerId).value(), new PackageId(packageId).value(),

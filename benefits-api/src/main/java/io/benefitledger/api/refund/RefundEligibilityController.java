@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 
 /** Refund eligibility of every package of a partner, at an instant (now by default), or only the refundable ones. */
@@ -33,7 +34,7 @@ class RefundEligibilityController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/partners/{partnerId}/refund-eligibility")
-    RefundEligibilities refundEligibility(@PathVariable String partnerId,
+    CompletableFuture<RefundEligibilities> refundEligibility(@PathVariable String partnerId,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at,
                                          @RequestParam(defaultValue = "false") boolean onlyRefundable,
                                          @RequestParam(defaultValue = "0") @PageNumber int page,

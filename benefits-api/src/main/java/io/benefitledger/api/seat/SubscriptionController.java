@@ -1,6 +1,6 @@
 package io.benefitledger.api.seat;
 
-import io.benefitledger.api.web.ReadYourWrites;
+import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
@@ -40,12 +40,10 @@ class SubscriptionController {
 
 
     private final CommandGateway commands;
-    private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    SubscriptionController(CommandGateway commands, ReadYourWrites readYourWrites, Clock clock) {
+    SubscriptionController(CommandGateway commands, Clock clock) {
         this.commands = commands;
-        this.readYourWrites = readYourWrites;
         this.clock = clock;
     }
 
@@ -106,6 +104,6 @@ class SubscriptionController {
     }
 
     private Recorded recorded(SubscriptionId subscription) {
-        return new Recorded(subscription.value(), readYourWrites.positionAfterCommand());
+        return new Recorded(subscription.value(), CommandOutcome.current().position());
     }
 }

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The five tabs of a partner's Benefits page, read from their read models, a page at a time and optionally only the
@@ -49,7 +50,7 @@ class BenefitsTabsController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/software")
-    SoftwareTab software(@PathVariable String partnerId,
+    CompletableFuture<SoftwareTab> software(@PathVariable String partnerId,
                         @RequestParam(required = false) BenefitStatus status,
                    @RequestParam(defaultValue = "0") @PageNumber int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
@@ -60,7 +61,7 @@ class BenefitsTabsController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/cloud")
-    CloudTab cloud(@PathVariable String partnerId,
+    CompletableFuture<CloudTab> cloud(@PathVariable String partnerId,
                    @RequestParam(required = false) BenefitStatus status,
                    @RequestParam(defaultValue = "0") @PageNumber int page,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
@@ -71,7 +72,7 @@ class BenefitsTabsController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/visual-studio")
-    VisualStudioTab visualStudio(@PathVariable String partnerId,
+    CompletableFuture<VisualStudioTab> visualStudio(@PathVariable String partnerId,
                                  @RequestParam(required = false) BenefitStatus status,
                    @RequestParam(defaultValue = "0") @PageNumber int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
@@ -82,7 +83,7 @@ class BenefitsTabsController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/technical")
-    TechnicalTab technical(@PathVariable String partnerId,
+    CompletableFuture<TechnicalTab> technical(@PathVariable String partnerId,
                            @RequestParam(required = false) BenefitStatus status,
                    @RequestParam(defaultValue = "0") @PageNumber int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
@@ -93,7 +94,7 @@ class BenefitsTabsController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
     @GetMapping("/go-to-market")
-    GoToMarketTab goToMarket(@PathVariable String partnerId,
+    CompletableFuture<GoToMarketTab> goToMarket(@PathVariable String partnerId,
                              @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(GoToMarketTabProjection.NAME, awaitPosition,
                 new FindGoToMarket(partner(partnerId), clock.instant()), GoToMarketTab.class);

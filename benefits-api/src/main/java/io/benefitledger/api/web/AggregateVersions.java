@@ -1,5 +1,6 @@
 package io.benefitledger.api.web;
 
+import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.offer.GtmOffer;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
@@ -11,7 +12,6 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -20,21 +20,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import java.util.Map;
 
 /**
- * Optimistic concurrency over HTTP. A command's answer carries the changed aggregate's version as its {@code ETag}.
- * A command sent with {@code If-Match} carries that version as the version it expects (see
- * {@code IfMatchTargetResolver}); Axon compares it when it loads the aggregate under its lock, so of two writers
- * that read the same version, only the first succeeds, and the second gets 412.
+ * Optimistic concurrency over HTTP. A command's answer carries the version its aggregate is at after the command as
+ * its {@code ETag}, taken from the command's own unit of work ({@link CommandOutcome}): the version of the last event
+ * the command recorded on it, or, if it recorded none there, the version it was loaded at. A command sent with
+ * {@code If-Match} carries that version as the version it expects (see {@code IfMatchTargetResolver}); it is compared
+ * before the command is decided ({@code ExpectedVersionCheck}) and again by Axon when it commits under the aggregate's
+ * lock, so of two writers that read the same version, only the first succeeds, and the second gets 412.
  */
 @ControllerAdvice
 public class AggregateVersions implements HandlerInterceptor, ResponseBodyAdvice<Object> {
 
     private static final String TARGET = AggregateVersions.class.getName() + ".target";
-
-    private final JdbcTemplate jdbc;
-
-    AggregateVersions(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** The version a command's {@code If-Match} header names, if it names one. */
     public static Long expectedVersion(HttpServletRequest request) {
@@ -75,10 +71,8 @@ public class AggregateVersions implements HandlerInterceptor, ResponseBodyAdvice
                             && servletResponse.getServletResponse().getStatus() < 400;
         if (succeeded && request instanceof ServletServerHttpRequest servlet
             && servlet.getServletRequest().getAttribute(TARGET) instanceof String target) {
-            Long version = version(target);
-            if (version != null) {
-                response.getHeaders().setETag("\"" + version + "\"");
-            }
+            CommandOutcome.of(servlet.getServletRequest()).flatMap(outcome -> outcome.version(target))
+                    .ifPresent(version -> response.getHeaders().setETag("\"" + version + "\""));
         }
         return body;
     }
@@ -101,10 +95,5 @@ public class AggregateVersions implements HandlerInterceptor, ResponseBodyAdvice
             return GtmOffer.idOf(partner).toString();
         }
         return request.getRequestURI().endsWith("/packages") ? null : variables.get("partnerId");
-    }
-
-    private Long version(String aggregate) {
-        return jdbc.queryForObject("select max(sequence_number) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, aggregate);
     }
 }

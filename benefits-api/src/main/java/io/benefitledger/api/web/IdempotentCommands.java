@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * handled and its answer stored in one transaction, which the command's events join: a retry after a success gets
  * the first answer (its body, ETag and Location) and writes nothing; a retry after a failure (nothing was
  * committed) runs again; a retry racing the first waits for it on the key's row. The same key with a different
- * request is refused.
+ * request is refused. When the commit itself fails, nobody knows whether it was recorded: the answer says so
+ * ({@link OutcomeUnknown}), and a retry with the same key is what finds out.
  */
 @Component
 class IdempotentCommands extends OncePerRequestFilter {
@@ -73,35 +74,47 @@ class IdempotentCommands extends OncePerRequestFilter {
         String hash = sha256(request.getMethod() + " " + request.getRequestURI() + "\n" + new String(body, StandardCharsets.UTF_8));
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 
-        Stored answer = transactions.execute(transaction -> {
-            Stored first = stored(caller, key);
-            if (first != null) {
-                return first;
-            }
-            try {
+        Stored answer;
+        try {
+            answer = transactions.execute(transaction -> {
+                Stored first = stored(caller, key);
+                if (first != null) {
+                    return first;
+                }
+                try {
+                    jdbc.update("""
+                            insert into idempotency_key (caller, idempotency_key, request_hash, status, response_body, created_at)
+                            values (?, ?, ?, 0, ''::bytea, ?)""", caller, key, hash, Timestamp.from(clock.instant()));
+                } catch (DuplicateKeyException raced) {
+                    transaction.setRollbackOnly(); // PostgreSQL has aborted this transaction; read the winner's answer after it
+                    return RACED;
+                }
+                try {
+                    chain.doFilter(new CachedBodyRequest(request, body), captured);
+                } catch (IOException | ServletException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (captured.getStatus() >= 400) {
+                    transaction.setRollbackOnly(); // a refused command recorded nothing; let a retry run again
+                    return null;
+                }
                 jdbc.update("""
-                        insert into idempotency_key (caller, idempotency_key, request_hash, status, response_body, created_at)
-                        values (?, ?, ?, 0, ''::bytea, ?)""", caller, key, hash, Timestamp.from(clock.instant()));
-            } catch (DuplicateKeyException raced) {
-                transaction.setRollbackOnly(); // PostgreSQL has aborted this transaction; read the winner's answer after it
-                return RACED;
-            }
-            try {
-                chain.doFilter(new CachedBodyRequest(request, body), captured);
-            } catch (IOException | ServletException e) {
-                throw new IllegalStateException(e);
-            }
-            if (captured.getStatus() >= 400) {
-                transaction.setRollbackOnly(); // a refused command recorded nothing; let a retry run again
+                                update idempotency_key set status = ?, content_type = ?, etag = ?, location = ?, response_body = ?
+                                where caller = ? and idempotency_key = ?""",
+                        captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.ETAG),
+                        captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray(), caller, key);
                 return null;
+            });
+        } catch (RuntimeException failure) {
+            if (!OutcomeUnknown.marked(request)) {
+                throw failure;
             }
-            jdbc.update("""
-                            update idempotency_key set status = ?, content_type = ?, etag = ?, location = ?, response_body = ?
-                            where caller = ? and idempotency_key = ?""",
-                    captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.ETAG),
-                    captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray(), caller, key);
-            return null;
-        });
+            String requestId = response.getHeader(RequestIds.HEADER);
+            response.reset(); // the command's status and ETag were set before the commit failed
+            response.setHeader(RequestIds.HEADER, requestId);
+            OutcomeUnknown.write(request, response);
+            return;
+        }
 
         if (answer == RACED) {
             answer = stored(caller, key);

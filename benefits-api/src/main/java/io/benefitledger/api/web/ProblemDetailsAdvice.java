@@ -34,6 +34,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -89,6 +90,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail beyondHead(ReadYourWrites.BeyondHead beyond) {
+        return problem(HttpStatus.BAD_REQUEST, "position-beyond-head", "Position not recorded", beyond.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyWaiting(ReadYourWrites.TooManyWaiting tooMany) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-waiting-reads", "Too many reads waiting",
+                        tooMany.getMessage()));
+    }
+
+    @ExceptionHandler
     ProblemDetail notPermitted(NotPermitted notPermitted) {
         ProblemDetail problem = problem(HttpStatus.FORBIDDEN, notPermitted.code(), "Not permitted", notPermitted.getMessage());
         problem.setProperty("rule", notPermitted.code());
@@ -123,7 +136,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) {
+        if (OutcomeUnknown.marked(request)) {
+            LOG.warn("a command's commit failed, its outcome is unknown: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, OutcomeUnknown.TYPE, "Outcome unknown",
+                            OutcomeUnknown.detail(request)));
+        }
         if (databaseUnavailable(failure)) {
             LOG.warn("request refused, the database is unavailable: {}", failure.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")

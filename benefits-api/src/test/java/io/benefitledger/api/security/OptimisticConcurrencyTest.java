@@ -77,6 +77,20 @@ class OptimisticConcurrencyTest {
     }
 
     @Test
+    void a_stale_version_is_refused_with_412_before_any_rule_is_checked() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setIfMatch("\"0\"");
+        assertThat(alice.sendWith(headers, HttpMethod.POST, reveal,
+                "{\"language\": \"en-US\", \"operatingSystem\": \"x64\", \"count\": 5}").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        ResponseEntity<JsonNode> staleOnExhausted = revealIfMatch("0");
+
+        assertThat(staleOnExhausted.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(staleOnExhausted.getBody().get("detail").asText()).contains("is at version 1, not 0");
+    }
+
+    @Test
     void two_concurrent_writes_against_the_same_version_never_both_succeed() {
         List<CompletableFuture<ResponseEntity<JsonNode>>> writes = List.of(
                 CompletableFuture.supplyAsync(() -> revealIfMatch("0")),
