@@ -1,5 +1,7 @@
 package io.benefitledger.partner;
 
+import io.benefitledger.PersonalData;
+
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -7,6 +9,6 @@ import java.util.Set;
 
 /** A user joined the partner's directory with these roles. */
 @Revision("1")
-public record UserAdded(PartnerId partnerId, UserId user, String displayName, EmailAddress email, Set<Role> roles,
+public record UserAdded(PartnerId partnerId, UserId user, @PersonalData String displayName, EmailAddress email, Set<Role> roles,
                         UserId addedBy, Instant at) {
 }

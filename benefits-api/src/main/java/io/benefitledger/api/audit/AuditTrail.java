@@ -3,6 +3,8 @@ package io.benefitledger.api.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.benefitledger.PersonalData;
+import io.benefitledger.api.security.PersonalDataMasking;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The event history as auditors read it, straight from the event store: every event with its position, aggregate,
@@ -31,8 +34,8 @@ import java.util.function.Consumer;
 public class AuditTrail {
 
     /** One recorded event. */
-    public record RecordedEvent(long position, String partner, String eventId, String aggregate, long sequenceNumber, String type,
-                                String revision, Instant recordedAt, JsonNode payload, String actingUser,
+    public record RecordedEvent(long position, String partnerId, String eventId, String aggregate, long sequenceNumber, String type,
+                                String revision, Instant recordedAt, JsonNode payload, @PersonalData String actingUser,
                                 String actingPartner, String requestId, String correlationId, String traceId) {
     }
 
@@ -118,16 +121,23 @@ public class AuditTrail {
     /**
      * The events of some partners after {@code after} and up to the safe position {@code upTo}, at most {@code limit}:
      * a warehouse's feed. Resuming after the last position read, or after {@code upTo} when fewer came, skips nothing
-     * and repeats nothing.
+     * and repeats nothing. The personal data of the partners {@code masksPeopleOf} names is masked in the payloads.
      */
-    public List<RecordedEvent> across(Collection<String> partners, long after, long upTo, int limit) {
+    public List<RecordedEvent> across(Collection<String> partners, long after, long upTo, int limit,
+                                      Predicate<String> masksPeopleOf) {
         return jdbc.query("""
                         select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,
                                payload_revision, time_stamp, payload, meta_data, partner_id
                         from domain_event_entry e
                         where e.partner_id = any(?) and global_index > ? and global_index <= ?
                         order by global_index limit ?""",
-                (row, index) -> event(row), partners.toArray(String[]::new), after, upTo, limit);
+                (row, index) -> {
+                    RecordedEvent event = event(row);
+                    if (masksPeopleOf.test(event.partnerId())) {
+                        PersonalDataMasking.maskJson(event.payload(), payloadClass(row.getString("payload_type")));
+                    }
+                    return event;
+                }, partners.toArray(String[]::new), after, upTo, limit);
     }
 
     /** Every event of a partner from a position on, up to the safe position, a chunk at a time, for an export. */
@@ -165,6 +175,15 @@ public class AuditTrail {
             return bytes == null ? json.createObjectNode() : json.readTree(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The event's type; every type in the store is one of the ledger's events. */
+    private static Class<?> payloadClass(String type) {
+        try {
+            return Class.forName(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("an event of unknown type " + type + " cannot be masked", e);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.benefitledger.api.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.benefitledger.NotFound;
 import io.benefitledger.api.security.Caller;
 import jakarta.validation.constraints.Max;
@@ -12,25 +10,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The history of every partner a reader was granted, for loading into a warehouse: in recorded order, a page at a
  * time, up to the safe position (see {@link SafeMark}). Resume with {@code after} set to the answer's {@code next}:
  * nothing is skipped, even an event that committed after a later one, and nothing is repeated. A reporting user sees
- * personal data (names, e-mail addresses, phone numbers) masked; an auditor sees it as recorded.
+ * personal data ({@code PersonalData}: who acted, user ids, names, e-mail addresses, phone numbers) masked, as in the
+ * tabs; an auditor sees it as recorded.
  */
 @RestController
 @RequestMapping("/audit/feed")
 @PreAuthorize("hasAnyRole('AUDITOR', 'REPORTING')")
 class FeedController {
-
-    /** Fields of events that hold personal data; license keys are redacted for everyone already. */
-    static final Set<String> PERSONAL = Set.of("displayName", "email", "alternativeEmail", "phone", "companyAccountEmail");
-    static final String MASKED = "***";
 
     /**
      * @param next         where to resume: the last event's position, or the safe position when the page is not full
@@ -58,26 +51,9 @@ class FeedController {
                     throw new NotFound("partner", unknown);
                 });
         long safe = safeMark.position();
-        List<AuditTrail.RecordedEvent> events = partners.isEmpty() ? List.of() : trail.across(partners, after, safe, limit);
-        if (!caller.roles().contains("AUDITOR")) {
-            events.forEach(event -> mask(event.payload()));
-        }
+        List<AuditTrail.RecordedEvent> events = partners.isEmpty() ? List.of()
+                : trail.across(partners, after, safe, limit, caller::seesPersonalDataMaskedOf);
         long next = events.size() == limit ? events.get(events.size() - 1).position() : Math.max(after, safe);
         return new Feed(events, next, safe);
-    }
-
-    static void mask(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (PERSONAL.contains(field.getKey()) && !field.getValue().isNull()) {
-                    field.setValue(object.textNode(MASKED));
-                } else {
-                    mask(field.getValue());
-                }
-            }
-        } else if (node != null && node.isArray()) {
-            node.forEach(FeedController::mask);
-        }
     }
 }

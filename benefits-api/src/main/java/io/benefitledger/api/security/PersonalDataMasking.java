@@ -1,5 +1,7 @@
 package io.benefitledger.api.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.benefitledger.PersonalData;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
@@ -14,6 +16,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -89,7 +92,7 @@ public class PersonalDataMasking implements ResponseBodyAdvice<Object> {
         }
         boolean changed = false;
         for (int i = 0; i < components.length; i++) {
-            Object seen = components[i].isAnnotationPresent(PersonalData.class) && values[i] != null && masks.test(owner)
+            Object seen = PersonalData.Rule.isPersonal(components[i]) && values[i] != null && masks.test(owner)
                     ? MASK : walk(values[i], owner, masks);
             changed |= seen != values[i];
             values[i] = seen;
@@ -104,6 +107,30 @@ public class PersonalDataMasking implements ResponseBodyAdvice<Object> {
             return (Record) canonical.newInstance(values);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot mask " + record.getClass().getName(), e);
+        }
+    }
+
+    /**
+     * Masks, in a recorded event's JSON, each personal component of the event's record type ({@link PersonalData}),
+     * walking nested records and lists of them.
+     */
+    public static void maskJson(JsonNode json, Class<?> type) {
+        if (!(json instanceof ObjectNode object) || !type.isRecord()) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonNode value = object.get(component.getName());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (PersonalData.Rule.isPersonal(component)) {
+                object.put(component.getName(), MASK);
+            } else if (value.isArray() && component.getGenericType() instanceof ParameterizedType list
+                       && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+                value.forEach(each -> maskJson(each, element));
+            } else {
+                maskJson(value, component.getType());
+            }
         }
     }
 

@@ -54,11 +54,17 @@ class FeedTest {
                 select event_identifier from domain_event_entry where partner_id in (?, ?) order by global_index""",
                 String.class, first, second);
         assertThat(fed).extracting(event -> event.get("eventId").asText()).containsExactlyElementsOf(expected);
-        assertThat(fed).extracting(event -> event.get("partner").asText()).containsOnly(first, second);
+        assertThat(fed).extracting(event -> event.get("partnerId").asText()).containsOnly(first, second);
         JsonNode contact = fed.stream().filter(event -> event.get("type").asText().equals("ContactDesignated")).findFirst().orElseThrow();
         assertThat(contact.at("/payload/alternativeEmail").asText()).isEqualTo("***");
         assertThat(contact.at("/payload/phone").asText()).isEqualTo("***");
-        assertThat(fed.toString()).doesNotContain("alice@" + first).doesNotContain("Alice Admin");
+        assertThat(contact.at("/payload/contact").asText()).as("who the contact is, as in the tabs").isEqualTo("***");
+        assertThat(contact.get("actingUser").asText()).isEqualTo("***");
+        JsonNode added = fed.stream().filter(event -> event.get("type").asText().equals("UserAdded")).findFirst().orElseThrow();
+        assertThat(added.at("/payload/displayName").asText()).isEqualTo("***");
+        assertThat(added.at("/payload/user").asText()).isEqualTo("***");
+        assertThat(added.at("/payload/roles").isArray()).as("what is not personal stays").isTrue();
+        assertThat(fed.toString()).doesNotContain("alice@" + first).doesNotContain("Alice Admin").doesNotContain("\"dave\"");
 
         JsonNode unmasked = auditor.get("/audit/feed?limit=5000").get("events");
         assertThat(unmasked.toString()).contains("dave@agency.example").contains("+14255550100");

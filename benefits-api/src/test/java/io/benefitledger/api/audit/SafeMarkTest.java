@@ -221,7 +221,7 @@ class SafeMarkTest {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number,
                         type, time_stamp, payload_type, payload_revision, payload, meta_data)
-                    values (nextval('domain_event_entry_seq'), ?, ?, 0, 'Test', ?, 'test.Marked', '1', '{}'::bytea, null)
+                    values (nextval('domain_event_entry_seq'), ?, ?, 0, 'Test', ?, 'test.Marked', '1', '{}'::bytea, '{}'::bytea)
                     returning global_index""")) {
                 insert.setString(1, UUID.randomUUID().toString());
                 insert.setString(2, "mark-" + UUID.randomUUID() + "/x");
