@@ -309,4 +309,44 @@ class SubscriptionTest {
                 .when(new AssignUser(SEAT, PARTNER, AGENT, null, ADMIN, AT))
                 .expectEvents(new UserAssigned(SEAT, PARTNER, AGENT, null, SubscriptionStatus.ACTIVE, ADMIN, later));
     }
+
+    static SubscriptionOpened incidents() {
+        return new SubscriptionOpened(INCIDENTS, PACKAGE, PARTNER, SubscriptionKind.TECHNICAL, "Support incidents",
+                5, TechnicalAllocation.Unit.INCIDENT, AT);
+    }
+
+    static Object[] activeIncidents() {
+        return new Object[]{incidents(),
+                new UserAssigned(INCIDENTS, PARTNER, DEVELOPER, ALTERNATIVE, SubscriptionStatus.PENDING, ADMIN, AT),
+                new ActivationFulfilled(INCIDENTS, PARTNER, "FUL-2", AT)};
+    }
+
+    @Test
+    void someone_outside_the_partners_directory_cannot_draw() {
+        fixture.given(hours(10), hoursAssigned(), hoursFulfilled())
+                .when(new DrawBenefit(HOURS, PARTNER, Phase.DESIGN, "review", 1, new UserId("mallory"), AT))
+                .expectException(refusedAs(NotPermitted.class, "not-permitted"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_support_incident_is_drawn_one_at_a_time_without_a_phase() {
+        fixture.given(activeIncidents())
+                .when(new DrawBenefit(INCIDENTS, PARTNER, null, "outage", 1, DEVELOPER, AT))
+                .expectEvents(new BenefitDrawn(INCIDENTS, PARTNER, null, "outage", 1, 4, DEVELOPER, AT));
+    }
+
+    @Test
+    void a_support_incident_drawn_for_a_phase_is_refused() {
+        fixture.given(activeIncidents())
+                .when(new DrawBenefit(INCIDENTS, PARTNER, Phase.DESIGN, "outage", 1, DEVELOPER, AT))
+                .expectException(refusedAs(DrawRefused.class, "one-incident-at-a-time"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void opening_a_subscription_targets_the_partners_own_subscription() {
+        assertThat(new OpenSubscription(SEAT, PACKAGE, PARTNER, SubscriptionKind.VISUAL_STUDIO, "Visual Studio Enterprise",
+                1, null, AT).target()).hasToString("contoso/" + SEAT.value());
+    }
 }

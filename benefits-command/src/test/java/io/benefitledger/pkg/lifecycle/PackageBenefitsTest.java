@@ -1,0 +1,88 @@
+package io.benefitledger.pkg.lifecycle;
+
+import io.benefitledger.offer.GrantOffers;
+import io.benefitledger.offer.OfferCatalogue;
+import io.benefitledger.offer.OfferGrant;
+import io.benefitledger.offer.OfferId;
+import io.benefitledger.offer.WithdrawOffers;
+import io.benefitledger.partner.EmailAddress;
+import io.benefitledger.partner.InMemoryDirectory;
+import io.benefitledger.partner.PartnerId;
+import io.benefitledger.partner.UserId;
+import io.benefitledger.pkg.Allocations;
+import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.PackagePurchased;
+import io.benefitledger.pkg.SeatAllocation;
+import io.benefitledger.pkg.TechnicalAllocation;
+import io.benefitledger.pkg.UsageSubscriptionAllocation;
+import io.benefitledger.seat.OpenSubscription;
+import io.benefitledger.seat.SubscriptionId;
+import io.benefitledger.seat.SubscriptionKind;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a purchase opens and grants, sent over a real command bus whose handlers record what they receive. */
+class PackageBenefitsTest {
+
+    static final PartnerId PARTNER = new PartnerId("contoso");
+    static final PackageId PACKAGE = new PackageId("pkg-1");
+    static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
+    static final OfferGrant SILVER_KIT = new OfferGrant(new OfferId("silver-kit"), "Silver marketing kit", Duration.ofDays(365));
+    static final OfferCatalogue CATALOGUE = new OfferCatalogue(List.of(new OfferCatalogue.Entry(SILVER_KIT, Set.of("Silver Core"))));
+    static final Allocations ALLOCATIONS = new Allocations(List.of(), List.of(),
+            List.of(new UsageSubscriptionAllocation("azure", "Azure credits")),
+            List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 2)),
+            List.of(new TechnicalAllocation("support", "Support incidents", 5, TechnicalAllocation.Unit.INCIDENT)));
+
+    final List<Object> sent = new ArrayList<>();
+
+    PackageBenefits benefitsFor(Set<String> qualifications) {
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        for (Class<?> command : List.of(OpenSubscription.class, GrantOffers.class, WithdrawOffers.class)) {
+            bus.subscribe(command.getName(), message -> sent.add(message.getPayload()));
+        }
+        InMemoryDirectory directory = new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example")) {
+            @Override
+            public Set<String> qualifications(PartnerId partner) {
+                return qualifications;
+            }
+        };
+        return new PackageBenefits(DefaultCommandGateway.builder().commandBus(bus).build(), directory, CATALOGUE);
+    }
+
+    static PackagePurchased purchased() {
+        return new PackagePurchased(PACKAGE, PARTNER, "Action Pack", ALLOCATIONS, new UserId("alice"), AT);
+    }
+
+    @Test
+    void a_purchase_opens_a_subscription_of_its_kind_for_every_assignable_benefit_and_grants_the_partners_offers() {
+        benefitsFor(Set.of("Silver Core")).on(purchased());
+
+        assertThat(sent).containsExactly(
+                new OpenSubscription(new SubscriptionId("pkg-1:azure"), PACKAGE, PARTNER, SubscriptionKind.AZURE_USAGE,
+                        "Azure credits", 1, null, AT),
+                new OpenSubscription(new SubscriptionId("pkg-1:vs:1"), PACKAGE, PARTNER, SubscriptionKind.VISUAL_STUDIO,
+                        "Visual Studio Enterprise", 1, null, AT),
+                new OpenSubscription(new SubscriptionId("pkg-1:vs:2"), PACKAGE, PARTNER, SubscriptionKind.VISUAL_STUDIO,
+                        "Visual Studio Enterprise", 1, null, AT),
+                new OpenSubscription(new SubscriptionId("pkg-1:support"), PACKAGE, PARTNER, SubscriptionKind.TECHNICAL,
+                        "Support incidents", 5, TechnicalAllocation.Unit.INCIDENT, AT),
+                new GrantOffers(PARTNER, PACKAGE, List.of(SILVER_KIT), AT));
+    }
+
+    @Test
+    void a_partner_whose_qualifications_entitle_it_to_no_offer_is_granted_none() {
+        benefitsFor(Set.of("Bronze")).on(purchased());
+
+        assertThat(sent).hasSize(4).allMatch(OpenSubscription.class::isInstance);
+    }
+}
