@@ -464,7 +464,7 @@ class LedgerBenchmark {
     void audit(EventProcessingConfiguration processing) throws Exception {
         scopedAuditAfter();
         String heavy = "heavy-" + UUID.randomUUID().toString().substring(0, 8);
-        post("/partners/bench/packages", softwarePackage(heavy, 100_000), admin);
+        post("/partners/bench/packages", softwarePackage(heavy, 10_000), admin);
         byte[][] reveal = jdbc.queryForObject("""
                         select payload, meta_data from domain_event_entry
                         where payload_type = 'io.benefitledger.pkg.KeysRevealed' order by global_index desc limit 1""",
