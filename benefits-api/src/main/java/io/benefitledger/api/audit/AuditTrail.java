@@ -42,11 +42,13 @@ public class AuditTrail {
     /** A partner's events; {@code e} is the domain_event_entry row. */
     static final String OF_PARTNER = "e.partner_id = ?";
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type, payload_revision,
                    time_stamp, payload, meta_data, partner_id
             from domain_event_entry e
-            where\s""" + OF_PARTNER;
+            """;
+
+    private static final String SELECT = COLUMNS + "where " + OF_PARTNER;
 
     private static final int CHUNK = 500;
 
@@ -125,12 +127,7 @@ public class AuditTrail {
      */
     public List<RecordedEvent> across(Collection<String> partners, long after, long upTo, int limit,
                                       Predicate<String> masksPeopleOf) {
-        return jdbc.query("""
-                        select global_index, event_identifier, aggregate_identifier, sequence_number, payload_type,
-                               payload_revision, time_stamp, payload, meta_data, partner_id
-                        from domain_event_entry e
-                        where e.partner_id = any(?) and global_index > ? and global_index <= ?
-                        order by global_index limit ?""",
+        return jdbc.query(COLUMNS + "where e.partner_id = any(?) and global_index > ? and global_index <= ? order by global_index limit ?",
                 (row, index) -> {
                     RecordedEvent event = event(row);
                     if (masksPeopleOf.test(event.partnerId())) {

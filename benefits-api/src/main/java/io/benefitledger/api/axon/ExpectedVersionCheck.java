@@ -46,8 +46,9 @@ class ExpectedVersionCheck implements HandlerEnhancerDefinition {
                 String aggregate = String.valueOf(scope.getIdentifier());
                 CommandOutcome.aggregateLoaded(aggregate, loaded);
                 Object expected = message.getMetaData().get(CommandMetadata.EXPECTED_VERSION);
-                if (expected != null && Long.parseLong(expected.toString()) != loaded) {
-                    throw new ConflictingAggregateVersionException(aggregate, Long.parseLong(expected.toString()), loaded);
+                long wanted = expected == null ? loaded : Long.parseLong(expected.toString());
+                if (wanted != loaded) {
+                    throw new ConflictingAggregateVersionException(aggregate, wanted, loaded);
                 }
             }
             return super.handle(message, target);

@@ -18,7 +18,7 @@ import java.util.Map;
  * monitors cost a registry lookup per event; see {@code AxonConfiguration}); this is what an operator watches instead.
  */
 @Component
-class ProjectionLag implements MeterBinder {
+public class ProjectionLag implements MeterBinder {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -46,7 +46,7 @@ class ProjectionLag implements MeterBinder {
     }
 
     /** The position of the event store's last event; -1 while it holds none. */
-    static long headPosition(EventStore eventStore) {
+    public static long headPosition(EventStore eventStore) {
         TrackingToken head = eventStore.createHeadToken();
         return head == null ? -1 : head.position().orElse(-1);
     }

@@ -1,11 +1,13 @@
 package io.benefitledger.api.web;
 
+import io.benefitledger.api.ops.ProjectionLag;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -50,6 +52,7 @@ public class ReadYourWrites implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
     private final Duration maximumWait;
     private final int waitersPerCaller;
 
@@ -64,12 +67,13 @@ public class ReadYourWrites implements DisposableBean {
     private Map<String, Map<Integer, TrackingToken>> storedTokens = Map.of();
     private long storedTokensRead;
 
-    ReadYourWrites(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing,
+    ReadYourWrites(JdbcTemplate jdbc, Serializer serializer, EventProcessingConfiguration processing, EventStore eventStore,
                    @Value("${ledger.read-your-writes.maximum-wait}") Duration maximumWait,
                    @Value("${ledger.read-your-writes.waiters-per-caller}") int waitersPerCaller) {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.processing = processing;
+        this.eventStore = eventStore;
         this.maximumWait = maximumWait;
         this.waitersPerCaller = waitersPerCaller;
         watcher.scheduleWithFixedDelay(this::look, LOOK.toMillis(), LOOK.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,9 +90,9 @@ public class ReadYourWrites implements DisposableBean {
      * @throws TooManyWaiting when {@code caller} has as many reads parked as it may
      */
     public CompletableFuture<Void> whenProcessed(String processor, long position, String caller) {
-        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
-        if (head == null || position > head) {
-            throw new BeyondHead(position, head == null ? 0 : head);
+        long head = ProjectionLag.headPosition(eventStore);
+        if (position > head) {
+            throw new BeyondHead(position, Math.max(head, 0));
         }
         if (processed(processor, position, local(processor), storedTokens(List.of(processor)).get(processor))) {
             return CompletableFuture.completedFuture(null);
