@@ -148,7 +148,9 @@ class HostileTextCorpusTest {
                 .formatted(packageType, product)).getStatusCode().value()).isEqualTo(201);
 
         await().untilAsserted(() -> {
-            JsonNode row = alice.get("/partners/" + partner + "/software").get("rows").get(0);
+            JsonNode rows = alice.get("/partners/" + partner + "/software").get("rows");
+            assertThat(rows).as("the projection has caught up").hasSize(1);
+            JsonNode row = rows.get(0);
             assertThat(row.get("packageType").asText()).isEqualTo(packageType);
             assertThat(row.get("productName").asText()).isEqualTo(product);
             assertThat(row.get("specialInstructions").asText()).isEqualTo("請在 30 天內啟用");
