@@ -1,8 +1,7 @@
 package io.benefitledger.api;
 
+import io.benefitledger.query.ReadSide;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.benefitledger.query.refund.RefundEligibilityProjection;
-import io.benefitledger.query.software.SoftwareTabProjection;
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class OperationsEndpointsTest {
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         JsonNode processors = health.at("/components/eventProcessors");
         assertThat(processors.get("status").asText()).isEqualTo("UP");
-        for (String processor : new String[]{SoftwareTabProjection.NAME, RefundEligibilityProjection.NAME}) {
+        for (String processor : new String[]{ReadSide.GROUP}) {
             assertThat(processors.at("/details/" + processor + "/running").asBoolean()).as(processor).isTrue();
         }
     }
@@ -76,6 +75,6 @@ class OperationsEndpointsTest {
         String metrics = operator.text("/actuator/prometheus");
 
         assertThat(metrics).contains("hikaricp_connections").contains("commandBus")
-                .contains("ledger_processor_behind{processor=\"software-tab\"}");
+                .contains("ledger_processor_behind{processor=\"read-models\"}");
     }
 }

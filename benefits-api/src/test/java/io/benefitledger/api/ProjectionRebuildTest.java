@@ -1,11 +1,6 @@
 package io.benefitledger.api;
 
-import io.benefitledger.query.cloud.CloudTabProjection;
-import io.benefitledger.query.gtm.GoToMarketTabProjection;
-import io.benefitledger.query.refund.RefundEligibilityProjection;
-import io.benefitledger.query.software.SoftwareTabProjection;
-import io.benefitledger.query.technical.TechnicalTabProjection;
-import io.benefitledger.query.visualstudio.VisualStudioTabProjection;
+import io.benefitledger.query.ReadSide;
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -31,13 +26,8 @@ import static org.awaitility.Awaitility.await;
 @LedgerIntegrationTest
 class ProjectionRebuildTest {
 
-    static final Map<String, List<String>> TABLES = Map.of(
-            SoftwareTabProjection.NAME, List.of("software_benefit"),
-            CloudTabProjection.NAME, List.of("cloud_benefit"),
-            VisualStudioTabProjection.NAME, List.of("visual_studio_seat"),
-            TechnicalTabProjection.NAME, List.of("technical_benefit"),
-            GoToMarketTabProjection.NAME, List.of("gtm_contact", "gtm_offer"),
-            RefundEligibilityProjection.NAME, List.of("refund_eligibility"));
+    static final Map<String, List<String>> TABLES = Map.of(ReadSide.GROUP,
+            List.of("benefit", "utilisation", "gtm_contact", "gtm_offer", "refund_eligibility"));
 
     @Autowired
     TestRestTemplate http;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.benefitledger.BenefitLedgerApplication;
-import io.benefitledger.api.axon.AxonConfiguration;
+import io.benefitledger.api.axon.EventHandlerGroups;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class LedgerBenchmark {
                 writePath();
             }
             if (!skip.contains("rebuild")) {
-                rebuild(service.getBean(EventProcessingConfiguration.class));
+                rebuild(service.getBean(EventProcessingConfiguration.class), service.getBean(EventHandlerGroups.class));
                 if (!skip.contains("queries")) {
                     queries();
                 }
@@ -261,11 +261,11 @@ class LedgerBenchmark {
      * and drawn on) is copied, with the real serializer's bytes, to {@code PACKAGES} packages of {@code PARTNERS}
      * partners. Then every projection is rebuilt from the first event.
      */
-    void rebuild(EventProcessingConfiguration processing) throws Exception {
+    void rebuild(EventProcessingConfiguration processing, EventHandlerGroups groups) throws Exception {
         List<StreamingEventProcessor> streaming = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         List<StreamingEventProcessor> projections = streaming.stream()
-                .filter(processor -> AxonConfiguration.PROJECTIONS.contains(processor.getName())).toList();
+                .filter(processor -> groups.readModels().contains(processor.getName())).toList();
         String template = "tpl-" + UUID.randomUUID().toString().substring(0, 8);
         recordTemplate(template);
         streaming.forEach(StreamingEventProcessor::shutDown);

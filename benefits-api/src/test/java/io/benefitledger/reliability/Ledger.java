@@ -29,12 +29,7 @@ final class Ledger {
 
     /** Every read model, by the processor that builds it. */
     static final Map<String, List<String>> READ_MODELS = Map.of(
-            "software-tab", List.of("software_benefit"),
-            "cloud-tab", List.of("cloud_benefit"),
-            "visual-studio-tab", List.of("visual_studio_seat"),
-            "technical-tab", List.of("technical_benefit"),
-            "go-to-market-tab", List.of("gtm_contact", "gtm_offer"),
-            "refund-eligibility", List.of("refund_eligibility"));
+            "read-models", List.of("benefit", "gtm_contact", "gtm_offer", "refund_eligibility"));
 
     /** Kept by the four benefit tabs together, each for its own category. */
     static final List<String> SHARED_READ_MODELS = List.of("utilisation");

@@ -1,11 +1,13 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.RunsWithTheCommand;
 import io.benefitledger.partner.PartnerRegistered;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 /** A registered partner has Go-To-Market offers from the start, opened in the registration's transaction. */
+@RunsWithTheCommand
 @ProcessingGroup(GoToMarketOpening.GROUP)
 public class GoToMarketOpening {
 

@@ -1,6 +1,8 @@
 package io.benefitledger.pkg;
 
-import java.util.ArrayList;
+import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.benefit.Unit;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -23,8 +25,6 @@ public record Allocations(List<LicensedProduct> software, List<LicensedProduct> 
     public static final int MAX_ALLOCATIONS = 50;
     /** Benefits one package opens as subscriptions (each usage subscription, seat and technical benefit is one). */
     public static final int MAX_ASSIGNABLE_BENEFITS = 500;
-    public static final int MAX_KEYS_PER_PRODUCT = 10_000;
-    public static final int MAX_TECHNICAL_QUANTITY = 10_000;
 
     public Allocations {
         software = copy(software);
@@ -43,30 +43,41 @@ public record Allocations(List<LicensedProduct> software, List<LicensedProduct> 
         return Stream.concat(software.stream(), cloudLicenses.stream());
     }
 
-    /** Every id a purchase names for a product or allocation; they must be distinct within the package. */
-    Stream<String> ids() {
-        return Stream.of(licensedProducts().map(product -> product.productId().value()),
-                        cloudUsage.stream().map(UsageSubscriptionAllocation::allocationId),
-                        visualStudio.stream().map(SeatAllocation::allocationId),
-                        technical.stream().map(TechnicalAllocation::allocationId))
-                .flatMap(ids -> ids);
+    /**
+     * One allocation of the package, whatever its kind.
+     *
+     * @param product the licensed product, for an allocation of keys; null otherwise
+     */
+    public record Allocated(BenefitKind kind, String allocationId, String name, int quantity, Unit unit,
+                            LicensedProduct product) {
+    }
+
+    /** Every allocation of the package with its kind, tab by tab: the one place that knows which list holds which kind. */
+    public Stream<Allocated> all() {
+        return Stream.of(
+                software.stream().map(product -> licensed(BenefitKind.SOFTWARE, product)),
+                cloudLicenses.stream().map(product -> licensed(BenefitKind.CLOUD_LICENSE, product)),
+                cloudUsage.stream().map(usage -> new Allocated(BenefitKind.AZURE_USAGE, usage.allocationId(),
+                        usage.name(), 1, Unit.SUBSCRIPTION, null)),
+                visualStudio.stream().map(seats -> new Allocated(BenefitKind.VISUAL_STUDIO, seats.allocationId(),
+                        seats.name(), seats.seats(), Unit.SEAT, null)),
+                technical.stream().map(benefit -> new Allocated(BenefitKind.TECHNICAL, benefit.allocationId(),
+                        benefit.name(), benefit.quantity(), benefit.unit(), null)))
+                .flatMap(kind -> kind);
     }
 
     /** Every benefit activated by assignment, in a stable order: the subscriptions the package opens. */
     public List<AssignableBenefit> assignableBenefits(PackageId packageId) {
-        List<AssignableBenefit> benefits = new ArrayList<>();
-        cloudUsage.forEach(usage -> benefits.add(new AssignableBenefit(packageId + ":" + usage.allocationId(),
-                AssignableBenefit.Category.CLOUD_USAGE, usage.allocationId(), usage.name(), 1, null)));
-        visualStudio.forEach(seats -> {
-            for (int seat = 1; seat <= seats.seats(); seat++) {
-                benefits.add(new AssignableBenefit(packageId + ":" + seats.allocationId() + ":" + seat,
-                        AssignableBenefit.Category.VISUAL_STUDIO, seats.allocationId(), seats.name(), 1, null));
-            }
-        });
-        technical.forEach(benefit -> benefits.add(new AssignableBenefit(packageId + ":" + benefit.allocationId(),
-                AssignableBenefit.Category.TECHNICAL, benefit.allocationId(), benefit.name(), benefit.quantity(),
-                benefit.unit())));
-        return benefits;
+        return all().flatMap(allocated -> allocated.kind().opening()
+                        .shares(packageId.value(), allocated.allocationId(), allocated.quantity()).stream()
+                        .map(share -> new AssignableBenefit(share.subscriptionId(), allocated.kind(),
+                                allocated.allocationId(), allocated.name(), share.quantity(), allocated.unit())))
+                .toList();
+    }
+
+    /** Every id a purchase names for a product or allocation; they must be distinct within the package. */
+    Stream<String> ids() {
+        return all().map(Allocated::allocationId);
     }
 
     /**
@@ -76,32 +87,27 @@ public record Allocations(List<LicensedProduct> software, List<LicensedProduct> 
      * before the limits existed must still load.
      */
     Optional<String> beyondLimits() {
-        long allocations = licensedProducts().count() + cloudUsage.size() + visualStudio.size() + technical.size();
+        long allocations = all().count();
         if (allocations > MAX_ALLOCATIONS) {
             return Optional.of("a package may hold at most " + MAX_ALLOCATIONS + " products and allocations in all, not "
                                + allocations);
         }
-        long assignable = cloudUsage.size() + technical.size()
-                          + visualStudio.stream().mapToLong(SeatAllocation::seats).sum();
+        long assignable = all().mapToLong(allocated -> allocated.kind().opening().count(allocated.quantity())).sum();
         if (assignable > MAX_ASSIGNABLE_BENEFITS) {
             return Optional.of("a package may open at most " + MAX_ASSIGNABLE_BENEFITS
                                + " subscriptions (usage subscriptions, Visual Studio seats and technical benefits) in all, not "
                                + assignable);
         }
-        Optional<String> keys = licensedProducts().filter(product -> product.keys() > MAX_KEYS_PER_PRODUCT).findFirst()
-                .map(product -> "product '" + product.productId().value() + "' may hold at most " + MAX_KEYS_PER_PRODUCT
-                                + " license keys, not " + product.keys());
-        if (keys.isPresent()) {
-            return keys;
-        }
-        return technical.stream().filter(benefit -> benefit.quantity() > MAX_TECHNICAL_QUANTITY).findFirst()
-                .map(benefit -> "technical benefit '" + benefit.allocationId() + "' may hold at most "
-                                + MAX_TECHNICAL_QUANTITY + " incidents or hours, not " + benefit.quantity());
+        return all().flatMap(allocated -> allocated.kind().beyondLimit(allocated.allocationId(), allocated.quantity())
+                .stream()).findFirst();
     }
 
     boolean isEmpty() {
-        return software.isEmpty() && cloudLicenses.isEmpty() && cloudUsage.isEmpty() && visualStudio.isEmpty()
-               && technical.isEmpty();
+        return all().findAny().isEmpty();
+    }
+
+    private static Allocated licensed(BenefitKind kind, LicensedProduct product) {
+        return new Allocated(kind, product.productId().value(), product.name(), product.keys(), Unit.KEY, product);
     }
 
     private static <T> List<T> copy(List<T> list) {

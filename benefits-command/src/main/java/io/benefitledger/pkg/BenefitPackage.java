@@ -118,7 +118,7 @@ public class BenefitPackage {
         licensedProducts = new HashMap<>();
         event.allocations().licensedProducts().forEach(product -> licensedProducts.put(product.productId(), product));
         subscriptions = event.allocations().assignableBenefits(event.packageId()).stream()
-                .map(AssignableBenefit::subscriptionId).toList();
+                .map(benefit -> benefit.subscriptionId().value()).toList();
         keysRevealed = new HashMap<>();
         refundFacts = RefundFacts.purchasedBy(evidence(message, event.at()));
         lastChange = event.at();

@@ -1,5 +1,6 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.benefit.SubscriptionId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.refund.RefundDecision;
@@ -20,5 +21,10 @@ public record PackageCancelled(PackageId packageId, PartnerId partnerId, String 
 
     public PackageCancelled {
         revokedSubscriptions = List.copyOf(revokedSubscriptions);
+    }
+
+    /** The subscriptions revoked, as ids; recorded as their text, the shape this event has always had. */
+    public List<SubscriptionId> revokedSubscriptionIds() {
+        return revokedSubscriptions.stream().map(SubscriptionId::new).toList();
     }
 }

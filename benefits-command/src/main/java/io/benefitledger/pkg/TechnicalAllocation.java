@@ -1,16 +1,14 @@
 package io.benefitledger.pkg;
 
 import io.benefitledger.Identifiers;
-
-import java.util.Objects;
+import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.benefit.Unit;
 
 /**
  * A technical benefit of a package: product-support incidents, or partner advisory / technical presales and
  * deployment hours, drawn against {@code quantity}.
  */
 public record TechnicalAllocation(String allocationId, String name, int quantity, Unit unit) {
-
-    public enum Unit { INCIDENT, HOUR }
 
     public TechnicalAllocation {
         Identifiers.check("allocation id", allocationId);
@@ -20,6 +18,6 @@ public record TechnicalAllocation(String allocationId, String name, int quantity
         if (quantity < 1) {
             throw new IllegalArgumentException("a technical benefit holds at least one incident or hour");
         }
-        Objects.requireNonNull(unit, "the unit of a technical benefit (INCIDENT or HOUR) is required");
+        BenefitKind.TECHNICAL.unit(unit);
     }
 }

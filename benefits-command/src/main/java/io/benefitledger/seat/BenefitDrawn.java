@@ -1,5 +1,8 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.benefit.Phase;
+import io.benefitledger.benefit.SubscriptionId;
+
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.serialization.Revision;

@@ -1,5 +1,8 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.benefit.SubscriptionStatus;
+import io.benefitledger.benefit.SubscriptionId;
+
 import io.benefitledger.BenefitRuleViolation;
 
 /** Fulfilment can only confirm a technical benefit whose activation is pending. */

@@ -2,8 +2,10 @@ package io.benefitledger.seat;
 
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
+import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.benefit.SubscriptionId;
+import io.benefitledger.benefit.Unit;
 import io.benefitledger.pkg.PackageId;
-import io.benefitledger.pkg.TechnicalAllocation;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -12,12 +14,11 @@ import java.util.Objects;
 /**
  * Opens an assignable benefit of a purchased package; sent with the purchase.
  *
- * @param quantity 1 for a seat or usage-based subscription; a technical benefit's incidents or hours
- * @param unit     a technical benefit's unit; {@code null} otherwise
+ * @param quantity what the subscription holds of its allocation, in {@code unit}
  */
 public record OpenSubscription(SubscriptionId subscriptionId, PackageId packageId,
-                               PartnerId partnerId, SubscriptionKind kind, String benefitName, int quantity,
-                               TechnicalAllocation.Unit unit, Instant at) {
+                               PartnerId partnerId, BenefitKind kind, String benefitName, int quantity,
+                               Unit unit, Instant at) {
 
     public OpenSubscription {
         Objects.requireNonNull(subscriptionId, "subscription id is required");
@@ -27,9 +28,9 @@ public record OpenSubscription(SubscriptionId subscriptionId, PackageId packageI
         if (benefitName == null || benefitName.isBlank()) {
             throw new IllegalArgumentException("the benefit's name is required");
         }
-        if (kind == SubscriptionKind.TECHNICAL ? unit == null || quantity < 1 : unit != null || quantity != 1) {
-            throw new IllegalArgumentException("a technical benefit holds incidents or hours; a seat or usage-based "
-                                               + "subscription holds exactly one seat");
+        kind.unit(unit);
+        if (quantity < 1) {
+            throw new IllegalArgumentException("a subscription holds at least one " + unit);
         }
         Objects.requireNonNull(at, "the instant is required");
     }

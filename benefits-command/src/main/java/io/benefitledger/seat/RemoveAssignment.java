@@ -1,5 +1,7 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.benefit.SubscriptionId;
+
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;

@@ -1,28 +1,31 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.benefit.AssignmentRefused;
+import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.benefit.DrawRefused;
+import io.benefitledger.benefit.SubscriptionId;
+import io.benefitledger.benefit.SubscriptionStatus;
+import io.benefitledger.benefit.Unit;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.DirectoryUser;
-import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.NotPermitted;
 import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.Role;
 import io.benefitledger.partner.UserId;
-import io.benefitledger.pkg.TechnicalAllocation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One assignable benefit of a package: a Visual Studio seat, a usage-based Azure subscription or a technical
- * benefit. Only a Global admin assigns it, to a user of the partner's directory; a technical benefit's incidents
- * and hours are drawn, never beyond what is left.
+ * benefit. Only a Global admin assigns it, to a user of the partner's directory, as its kind's activation allows
+ * ({@link BenefitKind}); a benefit counted in incidents or hours is drawn on, never beyond what is left.
  */
 @Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver")
 public class Subscription {
@@ -31,8 +34,8 @@ public class Subscription {
     private AggregateId id;
     private SubscriptionId subscriptionId;
     private PartnerId partnerId;
-    private SubscriptionKind kind;
-    private TechnicalAllocation.Unit unit;
+    private BenefitKind kind;
+    private Unit unit;
     private int remaining;
     private SubscriptionStatus status;
     private UserId assignee;
@@ -59,17 +62,8 @@ public class Subscription {
         if (directory.user(partnerId, command.assignee()).isEmpty()) {
             throw AssignmentRefused.notInDirectory(command.assignee());
         }
-        if (kind == SubscriptionKind.AZURE_USAGE && !command.assignee().equals(command.assignedBy())) {
-            throw AssignmentRefused.assignYourself(command.assignee(), command.assignedBy());
-        }
-        if (kind == SubscriptionKind.TECHNICAL) {
-            EmailAddress alternative = Optional.ofNullable(command.alternativeEmail())
-                    .orElseThrow(AssignmentRefused::alternativeEmailRequired);
-            if (directory.companyAccountEmail(partnerId).filter(alternative::sameAddressAs).isPresent()) {
-                throw AssignmentRefused.alternativeEmailIsCompanyEmail();
-            }
-        }
-        SubscriptionStatus assigned = kind == SubscriptionKind.TECHNICAL ? SubscriptionStatus.PENDING : SubscriptionStatus.ACTIVE;
+        SubscriptionStatus assigned = kind.activation().assign(command.assignee(), command.assignedBy(),
+                command.alternativeEmail(), () -> directory.companyAccountEmail(partnerId));
         apply(new UserAssigned(subscriptionId, partnerId, command.assignee(), command.alternativeEmail(), assigned,
                 command.assignedBy(), inOrder(command.at())));
     }
@@ -96,9 +90,7 @@ public class Subscription {
     @CommandHandler
     void handle(DrawBenefit command, PartnerDirectory directory) {
         open();
-        if (kind != SubscriptionKind.TECHNICAL) {
-            throw DrawRefused.notDrawable(subscriptionId);
-        }
+        unit.checkDrawable(subscriptionId);
         DirectoryUser requester = directory.user(partnerId, command.requestedBy())
                 .orElseThrow(() -> new NotPermitted(command.requestedBy(), "draw on the partner's benefits"));
         if (!requester.userId().equals(assignee) && !requester.hasAnyRole(Role.GLOBAL_ADMIN)) {
@@ -107,12 +99,7 @@ public class Subscription {
         if (status != SubscriptionStatus.ACTIVE) {
             throw DrawRefused.notActive(subscriptionId, status);
         }
-        if (unit == TechnicalAllocation.Unit.HOUR && command.phase() == null) {
-            throw DrawRefused.phaseRequired();
-        }
-        if (unit == TechnicalAllocation.Unit.INCIDENT && (command.amount() != 1 || command.phase() != null)) {
-            throw DrawRefused.oneIncidentAtATime();
-        }
+        unit.checkDraw(command.amount(), command.phase());
         if (command.amount() > remaining) {
             throw DrawRefused.balanceExceeded(subscriptionId, command.amount(), remaining);
         }
@@ -134,7 +121,7 @@ public class Subscription {
         subscriptionId = event.subscriptionId();
         partnerId = event.partnerId();
         kind = event.kind();
-        unit = event.unit();
+        unit = kind.unit(event.unit());
         remaining = event.quantity();
         status = SubscriptionStatus.AVAILABLE;
         lastChange = event.at();

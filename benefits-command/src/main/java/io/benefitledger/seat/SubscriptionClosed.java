@@ -1,5 +1,7 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.benefit.SubscriptionId;
+
 import io.benefitledger.BenefitRuleViolation;
 
 import java.time.Instant;

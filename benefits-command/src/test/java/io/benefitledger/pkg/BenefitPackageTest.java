@@ -1,5 +1,7 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.benefit.Unit;
+
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
 import io.benefitledger.partner.EmailAddress;
@@ -139,13 +141,13 @@ class BenefitPackageTest {
         LicensedProduct manyKeys = new LicensedProduct(WINDOWS, "Windows Server 2025", 10_001, List.of("en-US"),
                 List.of("x64"), "https://downloads.example/{language}/{os}", null);
         TechnicalAllocation manyHours = new TechnicalAllocation("advisory", "Partner advisory hours", 10_001,
-                TechnicalAllocation.Unit.HOUR);
+                Unit.HOUR);
 
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(manyKeys)),
                         ADMIN, PURCHASED_AT))
                 .expectException(PackageTooLarge.class)
-                .expectExceptionMessage("product 'windows-server' may hold at most 10000 license keys, not 10001");
+                .expectExceptionMessage("product 'windows-server' may hold at most 10000 keys, not 10001");
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack",
                         new Allocations(List.of(), List.of(), List.of(), List.of(), List.of(manyHours)), ADMIN, PURCHASED_AT))
@@ -200,7 +202,7 @@ class BenefitPackageTest {
         Allocations allocations = new Allocations(List.of(WINDOWS_SERVER), List.of(),
                 List.of(new UsageSubscriptionAllocation("azure", "Azure credits")),
                 List.of(new SeatAllocation("vs-enterprise", "Visual Studio Enterprise", 2)),
-                List.of(new TechnicalAllocation("advisory", "Partner advisory hours", 20, TechnicalAllocation.Unit.HOUR)));
+                List.of(new TechnicalAllocation("advisory", "Partner advisory hours", 20, Unit.HOUR)));
         fixture.given(new PackagePurchased(PACKAGE, PARTNER, "Silver Core", allocations, ADMIN, PURCHASED_AT))
                 .when(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
                 .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(payload ->

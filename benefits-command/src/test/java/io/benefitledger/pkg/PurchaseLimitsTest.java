@@ -1,5 +1,7 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.benefit.Unit;
+
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
@@ -46,7 +48,7 @@ class PurchaseLimitsTest {
     }
 
     static TechnicalAllocation hours(String id, int quantity) {
-        return new TechnicalAllocation(id, "Partner advisory hours", quantity, TechnicalAllocation.Unit.HOUR);
+        return new TechnicalAllocation(id, "Partner advisory hours", quantity, Unit.HOUR);
     }
 
     /** Ten of each tab, and {@code technical} technical benefits: every tab counts towards the 50. */

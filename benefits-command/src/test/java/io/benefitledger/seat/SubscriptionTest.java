@@ -1,5 +1,13 @@
 package io.benefitledger.seat;
 
+import io.benefitledger.benefit.AssignmentRefused;
+import io.benefitledger.benefit.DrawRefused;
+import io.benefitledger.benefit.Phase;
+import io.benefitledger.benefit.SubscriptionStatus;
+import io.benefitledger.benefit.SubscriptionId;
+import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.benefit.Unit;
+
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
@@ -45,12 +53,12 @@ class SubscriptionTest {
     }
 
     static SubscriptionOpened seat() {
-        return new SubscriptionOpened(SEAT, PACKAGE, PARTNER, SubscriptionKind.VISUAL_STUDIO, "Visual Studio Enterprise", 1, null, AT);
+        return new SubscriptionOpened(SEAT, PACKAGE, PARTNER, BenefitKind.VISUAL_STUDIO, "Visual Studio Enterprise", 1, null, AT);
     }
 
     static SubscriptionOpened hours(int quantity) {
-        return new SubscriptionOpened(HOURS, PACKAGE, PARTNER, SubscriptionKind.TECHNICAL, "Partner advisory hours",
-                quantity, TechnicalAllocation.Unit.HOUR, AT);
+        return new SubscriptionOpened(HOURS, PACKAGE, PARTNER, BenefitKind.TECHNICAL, "Partner advisory hours",
+                quantity, Unit.HOUR, AT);
     }
 
     static UserAssigned seatAssigned(UserId user) {
@@ -115,14 +123,14 @@ class SubscriptionTest {
 
     @Test
     void a_usage_based_azure_subscription_is_activated_by_assigning_yourself() {
-        fixture.given(new SubscriptionOpened(AZURE, PACKAGE, PARTNER, SubscriptionKind.AZURE_USAGE, "Azure credits", 1, null, AT))
+        fixture.given(new SubscriptionOpened(AZURE, PACKAGE, PARTNER, BenefitKind.AZURE_USAGE, "Azure credits", 1, null, AT))
                 .when(new AssignUser(AZURE, PARTNER, ADMIN, null, ADMIN, AT))
                 .expectEvents(new UserAssigned(AZURE, PARTNER, ADMIN, null, SubscriptionStatus.ACTIVE, ADMIN, AT));
     }
 
     @Test
     void a_usage_based_azure_subscription_cannot_be_assigned_to_someone_else() {
-        fixture.given(new SubscriptionOpened(AZURE, PACKAGE, PARTNER, SubscriptionKind.AZURE_USAGE, "Azure credits", 1, null, AT))
+        fixture.given(new SubscriptionOpened(AZURE, PACKAGE, PARTNER, BenefitKind.AZURE_USAGE, "Azure credits", 1, null, AT))
                 .when(new AssignUser(AZURE, PARTNER, DEVELOPER, null, ADMIN, AT))
                 .expectException(AssignmentRefused.class)
                 .expectNoEvents();
@@ -202,8 +210,8 @@ class SubscriptionTest {
 
     @Test
     void support_incidents_are_drawn_one_at_a_time() {
-        fixture.given(new SubscriptionOpened(INCIDENTS, PACKAGE, PARTNER, SubscriptionKind.TECHNICAL, "Support incidents",
-                                5, TechnicalAllocation.Unit.INCIDENT, AT),
+        fixture.given(new SubscriptionOpened(INCIDENTS, PACKAGE, PARTNER, BenefitKind.TECHNICAL, "Support incidents",
+                                5, Unit.INCIDENT, AT),
                         new UserAssigned(INCIDENTS, PARTNER, DEVELOPER, ALTERNATIVE, SubscriptionStatus.PENDING, ADMIN, AT),
                         new ActivationFulfilled(INCIDENTS, PARTNER, "FUL-2", AT))
                 .when(new DrawBenefit(INCIDENTS, PARTNER, null, "outage", 2, DEVELOPER, AT))
@@ -311,8 +319,8 @@ class SubscriptionTest {
     }
 
     static SubscriptionOpened incidents() {
-        return new SubscriptionOpened(INCIDENTS, PACKAGE, PARTNER, SubscriptionKind.TECHNICAL, "Support incidents",
-                5, TechnicalAllocation.Unit.INCIDENT, AT);
+        return new SubscriptionOpened(INCIDENTS, PACKAGE, PARTNER, BenefitKind.TECHNICAL, "Support incidents",
+                5, Unit.INCIDENT, AT);
     }
 
     static Object[] activeIncidents() {
@@ -346,7 +354,7 @@ class SubscriptionTest {
 
     @Test
     void opening_a_subscription_targets_the_partners_own_subscription() {
-        assertThat(new OpenSubscription(SEAT, PACKAGE, PARTNER, SubscriptionKind.VISUAL_STUDIO, "Visual Studio Enterprise",
+        assertThat(new OpenSubscription(SEAT, PACKAGE, PARTNER, BenefitKind.VISUAL_STUDIO, "Visual Studio Enterprise",
                 1, null, AT).target()).hasToString("contoso/" + SEAT.value());
     }
 }

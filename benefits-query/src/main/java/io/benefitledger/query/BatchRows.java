@@ -20,9 +20,8 @@ import java.util.stream.Stream;
 /**
  * The rows of a read model that a batch of events can change, read in one query when the batch first asks for one.
  * <p>
- * A projection that looks up a row per event makes a database round trip per event, and most lookups of the tabs
- * find nothing: every seat's assignment is looked up by the Cloud, Visual Studio and Technical tabs alike. Every row
- * an event changes belongs to the event's aggregate, so the rows of all the batch's aggregates are read together,
+ * A projection that looks up a row per event makes a database round trip per event. Every row an event changes
+ * belongs to the event's aggregate, so the rows of all the batch's aggregates are read together,
  * and a key that is not among them is not in the table. The rows stay managed by the batch's transaction, so what
  * the handlers change is written when it commits, with the token.
  *

@@ -2,10 +2,7 @@ package io.benefitledger.api.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.benefitledger.NotFound;
-import io.benefitledger.offer.GtmOffer;
-import io.benefitledger.partner.Partner;
-import io.benefitledger.pkg.BenefitPackage;
-import io.benefitledger.seat.Subscription;
+import org.axonframework.config.AggregateConfiguration;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -72,7 +69,8 @@ public class TimeTravel {
     /** Aggregates are inspected as the command side inspects them: their handlers may take Spring beans. */
     TimeTravel(Configuration axon, EventStorageEngine events, Serializer serializer, JdbcTemplate jdbc,
                @Value("${ledger.audit.checkpoint-every}") int checkpointEvery) {
-        this.models = Stream.of(BenefitPackage.class, Subscription.class, GtmOffer.class, Partner.class)
+        this.models = axon.findModules(AggregateConfiguration.class).stream()
+                .<Class<?>>map(AggregateConfiguration::aggregateType)
                 .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, type -> AnnotatedAggregateMetaModelFactory
                         .inspectAggregate(type, axon.parameterResolverFactory(), axon.handlerDefinition(type))));
         this.events = events;

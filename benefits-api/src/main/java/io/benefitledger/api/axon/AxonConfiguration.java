@@ -10,18 +10,11 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.benefitledger.pkg.LicenseKeyIssuer;
-import io.benefitledger.api.directory.DirectoryTables;
 import io.benefitledger.offer.GoToMarketOpening;
 import io.benefitledger.offer.OfferCatalogue;
 import io.benefitledger.partner.PartnerDirectory;
-import io.benefitledger.query.cloud.CloudTabProjection;
-import io.benefitledger.query.gtm.GoToMarketTabProjection;
-import io.benefitledger.query.refund.RefundEligibilityProjection;
-import io.benefitledger.query.software.SoftwareTabProjection;
-import io.benefitledger.query.technical.TechnicalTabProjection;
-import io.benefitledger.query.visualstudio.VisualStudioTabProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import io.benefitledger.pkg.lifecycle.PackageBenefits;
+import io.benefitledger.lifecycle.PackageBenefits;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -51,6 +44,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -61,19 +55,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
 
 /** How the ledger runs Axon: what it stores events as, and how its projections are fed. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
-
-    /** The read models' processors, each a pooled streaming processor with a dead-letter queue. */
-    public static final List<String> PROJECTIONS = List.of(SoftwareTabProjection.NAME, CloudTabProjection.NAME,
-            VisualStudioTabProjection.NAME, TechnicalTabProjection.NAME, GoToMarketTabProjection.NAME,
-            RefundEligibilityProjection.NAME);
-
-    static final List<String> SYNCHRONOUS_GROUPS =
-            List.of(DirectoryTables.GROUP, PackageBenefits.GROUP, GoToMarketOpening.GROUP);
 
     /**
      * The stored format of events, snapshots, tokens and metadata. Built here and never exposed as a bean, so that
@@ -176,19 +161,25 @@ public class AxonConfiguration {
      * queue instead of logging and skipping it (Axon's default), while it goes on with every other aggregate. The
      * queue is a table beside the read models; an operator sees and retries it over {@code /operations}.
      */
+    /** The processing groups, found on the event handlers: which run with the command, which keep read models. */
     @Bean
-    ConfigurerModule projectionDeadLetterQueues() {
+    EventHandlerGroups eventHandlerGroups(ListableBeanFactory beans) {
+        return EventHandlerGroups.of(beans);
+    }
+
+    @Bean
+    ConfigurerModule projectionDeadLetterQueues(EventHandlerGroups groups) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
                 // Without the cache every event costs a dead-letter lookup in the database, which made a rebuild
                 // crawl; a reset clears the queue, since the replay handles its events again.
-                for (String group : PROJECTIONS) {
+                for (String group : groups.readModels()) {
                     configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(group,
                             (configuration, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
                 }
                 configurer.eventProcessing().registerDeadLetterQueueProvider(group ->
-                        SYNCHRONOUS_GROUPS.contains(group) ? null : configuration -> JpaSequencedDeadLetterQueue.builder()
+                        groups.withTheCommand().contains(group) ? null : configuration -> JpaSequencedDeadLetterQueue.builder()
                                 .processingGroup(group)
                                 .entityManagerProvider(configuration.getComponent(EntityManagerProvider.class))
                                 .transactionManager(configuration.getComponent(TransactionManager.class))
@@ -211,9 +202,9 @@ public class AxonConfiguration {
      * (or revoke them on a refund). A failure there rolls the whole command back instead of being logged and skipped.
      */
     @Bean
-    ConfigurerModule synchronousWriteSideHandlers() {
+    ConfigurerModule synchronousWriteSideHandlers(EventHandlerGroups groups) {
         return configurer -> {
-            for (String group : SYNCHRONOUS_GROUPS) {
+            for (String group : groups.withTheCommand()) {
                 configurer.eventProcessing()
                         .registerSubscribingEventProcessor(group)
                         .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());

@@ -1,5 +1,6 @@
 package io.benefitledger.api.directory;
 
+import io.benefitledger.RunsWithTheCommand;
 import io.benefitledger.partner.CompanyAccountEmailChanged;
 import io.benefitledger.partner.PartnerRegistered;
 import io.benefitledger.partner.QualificationsChanged;
@@ -19,6 +20,7 @@ import java.util.Collection;
  * {@code Partner} aggregate's events, so that {@link JdbcPartnerDirectory} never answers from a stale directory.
  */
 @Component
+@RunsWithTheCommand
 @ProcessingGroup(DirectoryTables.GROUP)
 public class DirectoryTables {
 

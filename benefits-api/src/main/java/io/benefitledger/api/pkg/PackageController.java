@@ -13,7 +13,7 @@ import io.benefitledger.pkg.RevealKeys;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.api.axon.CommandOutcome;
-import io.benefitledger.query.refund.RefundEligibilityProjection;
+import io.benefitledger.query.ReadSide;
 import jakarta.validation.constraints.Min;
 import io.benefitledger.query.refund.FindRefundEligibility;
 import io.benefitledger.api.security.Caller;
@@ -110,7 +110,7 @@ class PackageController {
     CompletableFuture<RefundDecision> refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at,
                                      @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(RefundEligibilityProjection.NAME, awaitPosition, new FindRefundEligibility(new PartnerId(partnerId).value(), new PackageId(packageId).value(),
+        return readModels.askAfter(ReadSide.GROUP, awaitPosition, new FindRefundEligibility(new PartnerId(partnerId).value(), new PackageId(packageId).value(),
                 at != null ? at : clock.instant()), RefundDecision.class);
     }
 }

@@ -1,5 +1,7 @@
 package io.benefitledger.api.pkg;
 
+import io.benefitledger.benefit.Unit;
+
 import io.benefitledger.pkg.Allocations;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.pkg.ProductId;
@@ -60,7 +62,7 @@ record PurchaseRequest(
     record TechnicalRequest(@NotNull @Pattern(regexp = ID) @Size(max = 48) String allocationId,
                             @NotBlank @Size(max = 200) String name,
                             @Min(1) int quantity,
-                            @NotNull TechnicalAllocation.Unit unit) {
+                            @NotNull Unit unit) {
     }
 
     Allocations allocations() {

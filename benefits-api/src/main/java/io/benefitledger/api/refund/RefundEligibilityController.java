@@ -6,7 +6,7 @@ import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.query.refund.FindRefundEligibilities;
 import io.benefitledger.query.refund.RefundEligibilities;
-import io.benefitledger.query.refund.RefundEligibilityProjection;
+import io.benefitledger.query.ReadSide;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,7 +40,7 @@ class RefundEligibilityController {
                                          @RequestParam(defaultValue = "0") @PageNumber int page,
                                          @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                          @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(RefundEligibilityProjection.NAME, awaitPosition,
+        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
                 new FindRefundEligibilities(new PartnerId(partnerId).value(), at != null ? at : clock.instant(),
                         onlyRefundable, page, size), RefundEligibilities.class);
     }

@@ -5,6 +5,7 @@ import io.benefitledger.NotFound;
 import io.benefitledger.api.security.Caller;
 import io.benefitledger.api.security.PersonalDataMasking;
 import io.benefitledger.api.web.ReadModels;
+import io.benefitledger.benefit.BenefitKind;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.query.refund.FindRefundablePackages;
 import io.benefitledger.query.refund.RefundablePackages;
@@ -62,7 +63,7 @@ class ReportsController {
 
     @GetMapping("/utilisation")
     Utilisation utilisation(Caller caller, @RequestParam(required = false) List<String> partner,
-                            @RequestParam(required = false) @Pattern(regexp = "SOFTWARE|CLOUD|VISUAL_STUDIO|TECHNICAL") String category,
+                            @RequestParam(required = false) BenefitKind.Tab category,
                             @RequestParam(defaultValue = "partner") String sort,
                             @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction,
                             @RequestParam(defaultValue = "0") @PageNumber int page,
@@ -73,7 +74,7 @@ class ReportsController {
 
     @GetMapping("/utilisation.csv")
     ResponseEntity<StreamingResponseBody> utilisationCsv(Caller caller, @RequestParam(required = false) List<String> partner,
-                                                         @RequestParam(required = false) @Pattern(regexp = "SOFTWARE|CLOUD|VISUAL_STUDIO|TECHNICAL") String category,
+                                                         @RequestParam(required = false) BenefitKind.Tab category,
                                                          @RequestParam(defaultValue = "partner") String sort,
                                                          @RequestParam(defaultValue = "asc") @Pattern(regexp = "asc|desc") String direction) {
         Set<String> partners = scope(caller, partner);
@@ -144,7 +145,7 @@ class ReportsController {
                 partners, kind, now, new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), ActivationBacklog.class).rows());
     }
 
-    private List<Utilisation.Row> utilisationPage(Set<String> partners, String category, String sort, String direction, int page) {
+    private List<Utilisation.Row> utilisationPage(Set<String> partners, BenefitKind.Tab category, String sort, String direction, int page) {
         return readModels.ask(new FindUtilisation(partners, category,
                 new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), Utilisation.class).rows();
     }

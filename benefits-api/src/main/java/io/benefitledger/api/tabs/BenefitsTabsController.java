@@ -4,21 +4,17 @@ import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.query.BenefitStatus;
+import io.benefitledger.query.ReadSide;
 import io.benefitledger.query.cloud.CloudTab;
-import io.benefitledger.query.cloud.CloudTabProjection;
 import io.benefitledger.query.cloud.FindCloudBenefits;
 import io.benefitledger.query.gtm.FindGoToMarket;
 import io.benefitledger.query.gtm.GoToMarketTab;
-import io.benefitledger.query.gtm.GoToMarketTabProjection;
 import io.benefitledger.query.software.FindSoftwareBenefits;
 import io.benefitledger.query.software.SoftwareTab;
-import io.benefitledger.query.software.SoftwareTabProjection;
 import io.benefitledger.query.technical.FindTechnicalBenefits;
 import io.benefitledger.query.technical.TechnicalTab;
-import io.benefitledger.query.technical.TechnicalTabProjection;
 import io.benefitledger.query.visualstudio.FindVisualStudioSeats;
 import io.benefitledger.query.visualstudio.VisualStudioTab;
-import io.benefitledger.query.visualstudio.VisualStudioTabProjection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,7 +51,7 @@ class BenefitsTabsController {
                    @RequestParam(defaultValue = "0") @PageNumber int page,
                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(SoftwareTabProjection.NAME, awaitPosition,
+        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
                 new FindSoftwareBenefits(partner(partnerId), status, page, size), SoftwareTab.class);
     }
 
@@ -66,7 +62,7 @@ class BenefitsTabsController {
                    @RequestParam(defaultValue = "0") @PageNumber int page,
                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                    @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(CloudTabProjection.NAME, awaitPosition,
+        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
                 new FindCloudBenefits(partner(partnerId), status, page, size), CloudTab.class);
     }
 
@@ -77,7 +73,7 @@ class BenefitsTabsController {
                    @RequestParam(defaultValue = "0") @PageNumber int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                  @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(VisualStudioTabProjection.NAME, awaitPosition,
+        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
                 new FindVisualStudioSeats(partner(partnerId), status, page, size), VisualStudioTab.class);
     }
 
@@ -88,7 +84,7 @@ class BenefitsTabsController {
                    @RequestParam(defaultValue = "0") @PageNumber int page,
                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                            @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(TechnicalTabProjection.NAME, awaitPosition,
+        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
                 new FindTechnicalBenefits(partner(partnerId), status, page, size), TechnicalTab.class);
     }
 
@@ -96,7 +92,7 @@ class BenefitsTabsController {
     @GetMapping("/go-to-market")
     CompletableFuture<GoToMarketTab> goToMarket(@PathVariable String partnerId,
                              @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(GoToMarketTabProjection.NAME, awaitPosition,
+        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
                 new FindGoToMarket(partner(partnerId), clock.instant()), GoToMarketTab.class);
     }
 

@@ -13,7 +13,7 @@ import io.benefitledger.pkg.RequestCancellation;
 import io.benefitledger.pkg.RevealKeys;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundPolicy;
-import io.benefitledger.query.refund.RefundEligibilityProjection;
+import io.benefitledger.query.ReadSide;
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -163,7 +163,7 @@ class RefundAgreementPropertyTest {
     void awaitRefundProjectionAtHead() {
         long head = eventStore.createHeadToken().position().orElseThrow();
         StreamingEventProcessor processor = processing
-                .eventProcessor(RefundEligibilityProjection.NAME, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadSide.GROUP, StreamingEventProcessor.class).orElseThrow();
         await().atMost(Duration.ofSeconds(30)).until(() -> processor.processingStatus().size() == 2
                 && processor.processingStatus().values().stream()
                         .allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));

@@ -1,8 +1,7 @@
 package io.benefitledger.api.ops;
 
+import io.benefitledger.query.ReadSide;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.benefitledger.query.cloud.CloudTabProjection;
-import io.benefitledger.query.software.SoftwareTabProjection;
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -60,13 +59,13 @@ class OperationsTest {
         String tab = "/partners/" + partner + "/software?awaitPosition=" + position;
         JsonNode before = alice.get(tab);
 
-        ResponseEntity<JsonNode> started = operator.post("/operations/processors/" + SoftwareTabProjection.NAME + "/rebuild", null);
+        ResponseEntity<JsonNode> started = operator.post("/operations/processors/" + ReadSide.GROUP + "/rebuild", null);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(started.getHeaders().getLocation()).hasToString("/operations/processors/" + SoftwareTabProjection.NAME);
+        assertThat(started.getHeaders().getLocation()).hasToString("/operations/processors/" + ReadSide.GROUP);
         assertThat(started.getBody().at("/rebuild/target").asLong()).isGreaterThanOrEqualTo(position);
 
         JsonNode finished = await().atMost(Duration.ofSeconds(30)).until(
-                () -> operator.get("/operations/processors/" + SoftwareTabProjection.NAME),
+                () -> operator.get("/operations/processors/" + ReadSide.GROUP),
                 status -> status.at("/rebuild/finishedAt").isTextual());
         assertThat(finished.at("/rebuild/reached").asLong()).isGreaterThanOrEqualTo(finished.at("/rebuild/target").asLong());
         assertThat(finished.at("/rebuild/eventsPerSecond").asDouble()).isPositive();
@@ -78,10 +77,10 @@ class OperationsTest {
     void a_node_that_does_not_hold_every_segment_refuses_the_rebuild_and_clears_nothing() {
         String packageId = purchase("pkg-");
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
-                "select count(*) from cloud_benefit where package_id = ?", Long.class, packageId) == 1);
-        String processorName = CloudTabProjection.NAME;
+                "select count(*) from benefit where package_id = ? and tab = 'CLOUD'", Long.class, packageId) == 1);
+        String processorName = ReadSide.GROUP;
         StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow();
-        long rows = jdbc.queryForObject("select count(*) from cloud_benefit", Long.class);
+        long rows = jdbc.queryForObject("select count(*) from benefit", Long.class);
         processor.shutDown();
         // Another node claims segment 1 (a claim is a fresh owner and timestamp on the token row).
         jdbc.update("update token_entry set owner = 'other-node', timestamp = ? where processor_name = ? and segment = 1",
@@ -91,7 +90,7 @@ class OperationsTest {
             ResponseEntity<JsonNode> refused = operator.post("/operations/processors/" + processorName + "/rebuild", null);
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
             assertThat(refused.getBody().get("detail").asText()).contains("another node");
-            assertThat(jdbc.queryForObject("select count(*) from cloud_benefit", Long.class)).isEqualTo(rows);
+            assertThat(jdbc.queryForObject("select count(*) from benefit", Long.class)).isEqualTo(rows);
             assertThat(processor.isReplaying()).isFalse();
         } finally {
             jdbc.update("update token_entry set owner = null where processor_name = ? and segment = 1", processorName);
@@ -131,14 +130,14 @@ class OperationsTest {
 
     @Test
     void only_the_operator_runs_operations_and_only_on_projections() {
-        assertThat(alice.send(HttpMethod.POST, "/operations/processors/" + SoftwareTabProjection.NAME + "/rebuild", null)
+        assertThat(alice.send(HttpMethod.POST, "/operations/processors/" + ReadSide.GROUP + "/rebuild", null)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(operator.send(HttpMethod.POST, "/operations/processors/package-benefits/rebuild", null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(operator.send(HttpMethod.GET, "/operations/processors/nothing-like-it", null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(operator.get("/operations/processors").fieldNames()).toIterable()
-                .contains(SoftwareTabProjection.NAME, CloudTabProjection.NAME).doesNotContain("package-benefits");
+                .contains(ReadSide.GROUP).doesNotContain("package-benefits");
     }
 
     String purchase(String prefix) {

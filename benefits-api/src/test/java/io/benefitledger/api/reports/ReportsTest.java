@@ -137,23 +137,9 @@ class ReportsTest {
     /** The report as it was answered before the counts were kept: every benefit of the tabs added up. */
     List<String> addedUpFromTheTabs() {
         return jdbc.queryForList("""
-                select concat_ws(' ', partner_id, category, product, unit, sum(allocated), sum(used)) from (
-                    select partner_id, 'SOFTWARE' as category, product_name as product, 'keys' as unit,
-                           keys_allocated as allocated, keys_revealed as used
-                    from software_benefit where status <> 'REVOKED'
-                    union all
-                    select partner_id, 'CLOUD', name, case kind when 'LICENSE_BASED' then 'keys' else 'subscriptions' end,
-                           case kind when 'LICENSE_BASED' then keys_allocated else 1 end,
-                           case kind when 'LICENSE_BASED' then keys_revealed
-                                else case when assigned_user is null then 0 else 1 end end
-                    from cloud_benefit where status <> 'REVOKED'
-                    union all
-                    select partner_id, 'VISUAL_STUDIO', name, 'seats', 1, case when assigned_user is null then 0 else 1 end
-                    from visual_studio_seat where status <> 'REVOKED'
-                    union all
-                    select partner_id, 'TECHNICAL', name, lower(unit) || 's', quantity, drawn
-                    from technical_benefit where status <> 'REVOKED') allocation
-                where partner_id in (?, ?) group by partner_id, category, product, unit order by 1""",
+                select concat_ws(' ', partner_id, tab, name, lower(unit) || 's', sum(quantity), sum(used))
+                from benefit where status <> 'REVOKED' and partner_id in (?, ?)
+                group by partner_id, tab, name, unit order by 1""",
                 String.class, contoso, fabrikam);
     }
 

@@ -157,7 +157,18 @@ class HostileInputTest {
                  "technical": [{"allocationId": "advisory", "name": "Advisory hours", "quantity": 5, "unit": 1}]}""",
                 HttpStatus.BAD_REQUEST);
 
-        assertThat(refused.getBody().get("detail").asText()).isEqualTo("technical[0].unit: expected one of INCIDENT, HOUR");
+        assertThat(refused.getBody().get("detail").asText())
+                .isEqualTo("technical[0].unit: expected one of KEY, SUBSCRIPTION, SEAT, INCIDENT, HOUR");
+    }
+
+    @Test
+    void a_technical_benefit_in_a_unit_of_another_kind_is_refused_with_the_units_it_takes() {
+        ResponseEntity<JsonNode> refused = refusedWith("""
+                {"packageType": "Action Pack",
+                 "technical": [{"allocationId": "advisory", "name": "Advisory hours", "quantity": 5, "unit": "SEAT"}]}""",
+                HttpStatus.BAD_REQUEST);
+
+        assertThat(refused.getBody().get("detail").asText()).contains("counted in incidents or hours, not SEAT");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.benefitledger.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benefitledger.query.software.SoftwareTabProjection;
+import io.benefitledger.query.ReadSide;
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -70,7 +70,7 @@ class ParkedReadsTest {
     }
 
     StreamingEventProcessor software() {
-        return processing.eventProcessor(SoftwareTabProjection.NAME, StreamingEventProcessor.class).orElseThrow();
+        return processing.eventProcessor(ReadSide.GROUP, StreamingEventProcessor.class).orElseThrow();
     }
 
     /** Stops the software tab's projection, then purchases: the purchase's position is not processed until restarted. */

@@ -6,6 +6,7 @@ import io.benefitledger.offer.OfferActivationRequested;
 import io.benefitledger.offer.OfferUsed;
 import io.benefitledger.offer.OffersGranted;
 import io.benefitledger.offer.OffersWithdrawn;
+import io.benefitledger.query.ReadSide;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,10 +19,8 @@ import java.util.function.Consumer;
 
 /** Builds the Go-To-Market tab: the marketing contact and every offer with its activation and expiry. */
 @Component
-@ProcessingGroup(GoToMarketTabProjection.NAME)
+@ProcessingGroup(ReadSide.GROUP)
 public class GoToMarketTabProjection {
-
-    public static final String NAME = "go-to-market-tab";
 
     private final MarketingContactRepository contacts;
     private final MarketingOfferRepository offers;

@@ -9,6 +9,7 @@ import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundRules;
 import io.benefitledger.query.BatchRows;
 import jakarta.persistence.EntityManager;
+import io.benefitledger.query.ReadSide;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -36,10 +37,8 @@ import java.util.stream.Collectors;
  * enforced on a cancellation at that instant.
  */
 @Component
-@ProcessingGroup(RefundEligibilityProjection.NAME)
+@ProcessingGroup(ReadSide.GROUP)
 public class RefundEligibilityProjection {
-
-    public static final String NAME = "refund-eligibility";
 
     private final RefundEligibilityRepository rows;
     private final RefundLaterActivationRepository laterActivations;

@@ -1,5 +1,6 @@
-package io.benefitledger.pkg.lifecycle;
+package io.benefitledger.lifecycle;
 
+import io.benefitledger.RunsWithTheCommand;
 import io.benefitledger.offer.GrantOffers;
 import io.benefitledger.offer.OfferCatalogue;
 import io.benefitledger.offer.OfferGrant;
@@ -10,8 +11,7 @@ import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.seat.OpenSubscription;
 import io.benefitledger.seat.RevokeSubscription;
-import io.benefitledger.seat.SubscriptionId;
-import io.benefitledger.seat.SubscriptionKind;
+import io.benefitledger.benefit.SubscriptionId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,11 +19,12 @@ import org.axonframework.eventhandling.EventHandler;
 import java.util.List;
 
 /**
- * A package's benefits follow the package: its purchase opens a Subscription for every seat, usage-based
+ * A package's benefits follow the package, which knows nothing of them: its purchase opens a Subscription for every seat, usage-based
  * subscription and technical benefit, and grants the Go-To-Market offers the partner's qualifications entitle it to;
  * a refunded cancellation revokes them all. Runs in the transaction of the purchase or cancellation, so a package
  * never exists without its seats, nor is refunded with its seats still assigned.
  */
+@RunsWithTheCommand
 @ProcessingGroup(PackageBenefits.GROUP)
 public class PackageBenefits {
 
@@ -43,9 +44,8 @@ public class PackageBenefits {
     @EventHandler
     void on(PackagePurchased event) {
         for (AssignableBenefit benefit : event.allocations().assignableBenefits(event.packageId())) {
-            commands.sendAndWait(new OpenSubscription(new SubscriptionId(benefit.subscriptionId()), event.packageId(),
-                    event.partnerId(), kind(benefit.category()), benefit.name(), benefit.quantity(), benefit.unit(),
-                    event.at()));
+            commands.sendAndWait(new OpenSubscription(benefit.subscriptionId(), event.packageId(), event.partnerId(),
+                    benefit.kind(), benefit.name(), benefit.quantity(), benefit.unit(), event.at()));
         }
         List<OfferGrant> offers = catalogue.offersFor(directory.qualifications(event.partnerId()));
         if (!offers.isEmpty()) {
@@ -55,18 +55,10 @@ public class PackageBenefits {
 
     @EventHandler
     void on(PackageCancelled event) {
-        for (String subscription : event.revokedSubscriptions()) {
-            commands.sendAndWait(new RevokeSubscription(new SubscriptionId(subscription), event.partnerId(),
+        for (SubscriptionId subscription : event.revokedSubscriptionIds()) {
+            commands.sendAndWait(new RevokeSubscription(subscription, event.partnerId(),
                     REVOKED_BY_REFUND, event.at()));
         }
         commands.sendAndWait(new WithdrawOffers(event.partnerId(), event.packageId(), REVOKED_BY_REFUND, event.at()));
-    }
-
-    private static SubscriptionKind kind(AssignableBenefit.Category category) {
-        return switch (category) {
-            case CLOUD_USAGE -> SubscriptionKind.AZURE_USAGE;
-            case VISUAL_STUDIO -> SubscriptionKind.VISUAL_STUDIO;
-            case TECHNICAL -> SubscriptionKind.TECHNICAL;
-        };
     }
 }

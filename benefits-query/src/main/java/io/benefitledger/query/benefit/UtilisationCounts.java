@@ -1,4 +1,6 @@
-package io.benefitledger.query.reports;
+package io.benefitledger.query.benefit;
+
+import io.benefitledger.benefit.BenefitKind;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -12,14 +14,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The utilisation report's counts per partner, category and product, kept up to date by the tab projections so the
- * report reads a few rows by key instead of adding up every benefit of the partners on each request. A projection
+ * The utilisation report's counts per partner, tab and product, kept up to date with the benefits' rows so the
+ * report reads a few rows by key instead of adding up every benefit of the partners on each request. The projection
  * tells what a benefit counted for before and after an event; the differences of a whole batch are written when it
  * commits, in the same transaction as the tab's rows and token, in key order so that two segments updating the same
  * counts wait for each other instead of deadlocking.
  */
 @Component
-public class UtilisationCounts {
+class UtilisationCounts {
 
     private static final String PENDING = UtilisationCounts.class.getName() + ".pending";
 
@@ -29,14 +31,14 @@ public class UtilisationCounts {
         this.jdbc = jdbc;
     }
 
-    private record Key(String partnerId, String category, String product, String unit) {
+    private record Key(String partnerId, BenefitKind.Tab category, String product, String unit) {
     }
 
     private static final Comparator<Key> LOCK_ORDER = Comparator.comparing(Key::partnerId).thenComparing(Key::category)
             .thenComparing(Key::product).thenComparing(Key::unit);
 
     /** A benefit changed from counting as {@code before} to {@code after}; either is null when it counts for nothing. */
-    public void changed(Allocation before, Allocation after) {
+    void changed(Allocation before, Allocation after) {
         if (before != null && before.equals(after)) {
             return;
         }
@@ -45,9 +47,9 @@ public class UtilisationCounts {
         count(pending, after, 1);
     }
 
-    /** A tab is being rebuilt: the counts of its category start again from nothing. */
-    public void clear(String category) {
-        jdbc.update("delete from utilisation where category = ?", category);
+    /** The benefits are being rebuilt: their counts start again from nothing. */
+    void clear() {
+        jdbc.update("delete from utilisation");
     }
 
     private static void count(Map<Key, long[]> pending, Allocation allocation, int sign) {
@@ -73,7 +75,7 @@ public class UtilisationCounts {
         List<Object[]> rows = new ArrayList<>();
         pending.forEach((key, delta) -> {
             if (delta[0] != 0 || delta[1] != 0 || delta[2] != 0) {
-                rows.add(new Object[]{key.partnerId(), key.category(), key.product(), key.unit(), delta[0], delta[1], delta[2]});
+                rows.add(new Object[]{key.partnerId(), key.category().name(), key.product(), key.unit(), delta[0], delta[1], delta[2]});
             }
         });
         jdbc.batchUpdate("""

@@ -1,4 +1,4 @@
-package io.benefitledger.seat;
+package io.benefitledger.benefit;
 
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.partner.UserId;
@@ -13,29 +13,29 @@ public class DrawRefused extends BenefitRuleViolation {
         this.code = code;
     }
 
-    static DrawRefused notDrawable(SubscriptionId subscription) {
+    public static DrawRefused notDrawable(SubscriptionId subscription) {
         return new DrawRefused("not-drawable", "subscription " + subscription + " is a seat; only technical benefits are drawn");
     }
 
-    static DrawRefused notActive(SubscriptionId subscription, SubscriptionStatus status) {
+    public static DrawRefused notActive(SubscriptionId subscription, SubscriptionStatus status) {
         return new DrawRefused("benefit-not-active", "technical benefit " + subscription + " is " + status
                                                      + "; it can be drawn once its activation is fulfilled");
     }
 
-    static DrawRefused notTheAssignee(UserId user) {
+    public static DrawRefused notTheAssignee(UserId user) {
         return new DrawRefused("not-the-assignee", "user " + user
                                                    + " is neither the benefit's assigned user nor a Global admin");
     }
 
-    static DrawRefused phaseRequired() {
+    public static DrawRefused phaseRequired() {
         return new DrawRefused("phase-required", "a request for hours names its phase: presales, design, deployment or app development");
     }
 
-    static DrawRefused oneIncidentAtATime() {
+    public static DrawRefused oneIncidentAtATime() {
         return new DrawRefused("one-incident-at-a-time", "support incidents are drawn one at a time, without a phase");
     }
 
-    static DrawRefused balanceExceeded(SubscriptionId subscription, int asked, int left) {
+    public static DrawRefused balanceExceeded(SubscriptionId subscription, int asked, int left) {
         return new DrawRefused("balance-exceeded", "technical benefit " + subscription + " has " + left + " left; "
                                                    + asked + " were asked");
     }

@@ -1,4 +1,6 @@
-package io.benefitledger.pkg.lifecycle;
+package io.benefitledger.lifecycle;
+
+import io.benefitledger.benefit.Unit;
 
 import io.benefitledger.offer.GrantOffers;
 import io.benefitledger.offer.OfferCatalogue;
@@ -16,8 +18,8 @@ import io.benefitledger.pkg.SeatAllocation;
 import io.benefitledger.pkg.TechnicalAllocation;
 import io.benefitledger.pkg.UsageSubscriptionAllocation;
 import io.benefitledger.seat.OpenSubscription;
-import io.benefitledger.seat.SubscriptionId;
-import io.benefitledger.seat.SubscriptionKind;
+import io.benefitledger.benefit.SubscriptionId;
+import io.benefitledger.benefit.BenefitKind;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class PackageBenefitsTest {
     static final Allocations ALLOCATIONS = new Allocations(List.of(), List.of(),
             List.of(new UsageSubscriptionAllocation("azure", "Azure credits")),
             List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 2)),
-            List.of(new TechnicalAllocation("support", "Support incidents", 5, TechnicalAllocation.Unit.INCIDENT)));
+            List.of(new TechnicalAllocation("support", "Support incidents", 5, Unit.INCIDENT)));
 
     final List<Object> sent = new ArrayList<>();
 
@@ -68,14 +70,14 @@ class PackageBenefitsTest {
         benefitsFor(Set.of("Silver Core")).on(purchased());
 
         assertThat(sent).containsExactly(
-                new OpenSubscription(new SubscriptionId("pkg-1:azure"), PACKAGE, PARTNER, SubscriptionKind.AZURE_USAGE,
-                        "Azure credits", 1, null, AT),
-                new OpenSubscription(new SubscriptionId("pkg-1:vs:1"), PACKAGE, PARTNER, SubscriptionKind.VISUAL_STUDIO,
-                        "Visual Studio Enterprise", 1, null, AT),
-                new OpenSubscription(new SubscriptionId("pkg-1:vs:2"), PACKAGE, PARTNER, SubscriptionKind.VISUAL_STUDIO,
-                        "Visual Studio Enterprise", 1, null, AT),
-                new OpenSubscription(new SubscriptionId("pkg-1:support"), PACKAGE, PARTNER, SubscriptionKind.TECHNICAL,
-                        "Support incidents", 5, TechnicalAllocation.Unit.INCIDENT, AT),
+                new OpenSubscription(new SubscriptionId("pkg-1:azure"), PACKAGE, PARTNER, BenefitKind.AZURE_USAGE,
+                        "Azure credits", 1, Unit.SUBSCRIPTION, AT),
+                new OpenSubscription(new SubscriptionId("pkg-1:vs:1"), PACKAGE, PARTNER, BenefitKind.VISUAL_STUDIO,
+                        "Visual Studio Enterprise", 1, Unit.SEAT, AT),
+                new OpenSubscription(new SubscriptionId("pkg-1:vs:2"), PACKAGE, PARTNER, BenefitKind.VISUAL_STUDIO,
+                        "Visual Studio Enterprise", 1, Unit.SEAT, AT),
+                new OpenSubscription(new SubscriptionId("pkg-1:support"), PACKAGE, PARTNER, BenefitKind.TECHNICAL,
+                        "Support incidents", 5, Unit.INCIDENT, AT),
                 new GrantOffers(PARTNER, PACKAGE, List.of(SILVER_KIT), AT));
     }
 

@@ -1,4 +1,4 @@
-package io.benefitledger.seat;
+package io.benefitledger.benefit;
 
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.partner.UserId;
@@ -13,31 +13,31 @@ public class AssignmentRefused extends BenefitRuleViolation {
         this.code = code;
     }
 
-    static AssignmentRefused taken(SubscriptionId subscription, UserId assignee) {
+    public static AssignmentRefused taken(SubscriptionId subscription, UserId assignee) {
         return new AssignmentRefused("seat-taken", "subscription " + subscription + " is assigned to " + assignee
                                                    + "; remove the assigned user first, then assign another");
     }
 
-    static AssignmentRefused notInDirectory(UserId user) {
+    public static AssignmentRefused notInDirectory(UserId user) {
         return new AssignmentRefused("user-not-in-directory", "user " + user + " is not in the partner's directory");
     }
 
-    static AssignmentRefused assignYourself(UserId assignee, UserId admin) {
+    public static AssignmentRefused assignYourself(UserId assignee, UserId admin) {
         return new AssignmentRefused("assign-yourself", "a usage-based Azure subscription is activated by assigning "
                                                         + "yourself: " + admin + " cannot assign it to " + assignee);
     }
 
-    static AssignmentRefused alternativeEmailRequired() {
+    public static AssignmentRefused alternativeEmailRequired() {
         return new AssignmentRefused("alternative-email-required",
                 "a technical benefit needs an alternative e-mail address besides the company account e-mail");
     }
 
-    static AssignmentRefused alternativeEmailIsCompanyEmail() {
+    public static AssignmentRefused alternativeEmailIsCompanyEmail() {
         return new AssignmentRefused("alternative-email-is-company-email",
                 "the alternative e-mail address must differ from the company account e-mail");
     }
 
-    static AssignmentRefused notAssigned(SubscriptionId subscription) {
+    public static AssignmentRefused notAssigned(SubscriptionId subscription) {
         return new AssignmentRefused("not-assigned", "subscription " + subscription + " has no assigned user");
     }
 

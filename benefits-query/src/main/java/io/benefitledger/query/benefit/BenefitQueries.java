@@ -1,0 +1,115 @@
+package io.benefitledger.query.benefit;
+
+import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.query.BenefitStatus;
+import io.benefitledger.query.cloud.CloudTab;
+import io.benefitledger.query.cloud.FindCloudBenefits;
+import io.benefitledger.query.reports.ActivationBacklog;
+import io.benefitledger.query.reports.FindPendingBenefits;
+import io.benefitledger.query.reports.FindUtilisation;
+import io.benefitledger.query.reports.PagedReports;
+import io.benefitledger.query.reports.PendingActivations;
+import io.benefitledger.query.reports.Utilisation;
+import io.benefitledger.query.software.FindSoftwareBenefits;
+import io.benefitledger.query.software.SoftwareTab;
+import io.benefitledger.query.technical.FindTechnicalBenefits;
+import io.benefitledger.query.technical.TechnicalTab;
+import io.benefitledger.query.visualstudio.FindVisualStudioSeats;
+import io.benefitledger.query.visualstudio.VisualStudioTab;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** The four tabs of benefits as filtered reads of their one read model, and the reports it answers. */
+@Component
+class BenefitQueries {
+
+    private static final Sort TAB_ORDER = Sort.by("openedAt", "benefitId");
+    private static final Map<String, String> UTILISATION_ORDER = Map.of("partner", "partner_id", "category", "category",
+            "product", "product", "allocated", "allocated", "used", "used", "remaining", "remaining");
+
+    private final BenefitRowRepository rows;
+    private final PagedReports reports;
+
+    BenefitQueries(BenefitRowRepository rows, NamedParameterJdbcTemplate jdbc) {
+        this.rows = rows;
+        this.reports = new PagedReports(jdbc);
+    }
+
+    @QueryHandler
+    SoftwareTab handle(FindSoftwareBenefits query) {
+        Page<BenefitRow> page = tab(query.partnerId(), BenefitKind.Tab.SOFTWARE, query.status(), query.page(), query.size());
+        return new SoftwareTab(page.map(BenefitRow::software).getContent(), page.getNumber(), page.getSize(),
+                page.getTotalElements());
+    }
+
+    @QueryHandler
+    CloudTab handle(FindCloudBenefits query) {
+        Page<BenefitRow> page = tab(query.partnerId(), BenefitKind.Tab.CLOUD, query.status(), query.page(), query.size());
+        return new CloudTab(page.map(BenefitRow::cloud).getContent(), page.getNumber(), page.getSize(),
+                page.getTotalElements());
+    }
+
+    @QueryHandler
+    VisualStudioTab handle(FindVisualStudioSeats query) {
+        Page<BenefitRow> page = tab(query.partnerId(), BenefitKind.Tab.VISUAL_STUDIO, query.status(), query.page(),
+                query.size());
+        return new VisualStudioTab(page.map(BenefitRow::seat).getContent(), page.getNumber(), page.getSize(),
+                page.getTotalElements(),
+                rows.countByPartnerIdAndTabAndStatus(query.partnerId(), BenefitKind.Tab.VISUAL_STUDIO, BenefitStatus.ACTIVE));
+    }
+
+    @QueryHandler
+    TechnicalTab handle(FindTechnicalBenefits query) {
+        Page<BenefitRow> page = tab(query.partnerId(), BenefitKind.Tab.TECHNICAL, query.status(), query.page(), query.size());
+        return new TechnicalTab(page.map(BenefitRow::technical).getContent(), page.getNumber(), page.getSize(),
+                page.getTotalElements());
+    }
+
+    /** How much of each product the partners have used, from the counts kept beside the rows. */
+    @QueryHandler
+    Utilisation handle(FindUtilisation query) {
+        PagedReports.Paged<Utilisation.Row> found = reports.page("""
+                        select partner_id, category, product, unit, allocated, used, allocated - used as remaining
+                        from utilisation
+                        where partner_id in (:partners) and benefits > 0
+                          and (cast(:category as varchar) is null or category = :category)""",
+                new MapSqlParameterSource("partners", query.partners())
+                        .addValue("category", query.category() == null ? null : query.category().name()),
+                query.partners(), query.page(), UTILISATION_ORDER, "partner_id, category, product, unit",
+                (row, index) -> new Utilisation.Row(row.getString("partner_id"),
+                        BenefitKind.Tab.valueOf(row.getString("category")), row.getString("product"),
+                        row.getString("unit"), row.getLong("allocated"), row.getLong("used"), row.getLong("remaining")));
+        return new Utilisation(found.rows(), query.page().page(), query.page().size(), found.total());
+    }
+
+    /** The benefits assigned and waiting for their activation's fulfilment: the backlog's share of this read model. */
+    @QueryHandler
+    PendingActivations handle(FindPendingBenefits query) {
+        PagedReports.Paged<ActivationBacklog.Pending> found = reports.page("""
+                        select partner_id, kind, benefit_id as id, package_id, name, pending_since
+                        from benefit where status = 'PENDING' and partner_id in (:partners)""",
+                new MapSqlParameterSource("partners", query.partners()), query.partners(), query.page(),
+                PendingActivations.ORDER, PendingActivations.TIE_BREAK, (row, index) -> {
+                    Instant since = PagedReports.instant(row, "pending_since");
+                    return new ActivationBacklog.Pending(row.getString("partner_id"), row.getString("kind"),
+                            row.getString("id"), row.getString("package_id"), row.getString("name"), since,
+                            Duration.between(since, query.now()));
+                });
+        return new PendingActivations(found.rows(), found.total());
+    }
+
+    private Page<BenefitRow> tab(String partnerId, BenefitKind.Tab tab, BenefitStatus status, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, TAB_ORDER);
+        return status == null ? rows.findByPartnerIdAndTab(partnerId, tab, request)
+                : rows.findByPartnerIdAndTabAndStatus(partnerId, tab, status, request);
+    }
+}

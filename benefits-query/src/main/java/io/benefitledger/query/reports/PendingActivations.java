@@ -1,0 +1,17 @@
+package io.benefitledger.query.reports;
+
+import java.util.List;
+import java.util.Map;
+
+/** A feature's share of the activation backlog: its first rows in the report's order, and how many it has. */
+public record PendingActivations(List<ActivationBacklog.Pending> rows, long total) {
+
+    public PendingActivations {
+        rows = List.copyOf(rows);
+    }
+
+    /** The orders the backlog is sorted by, as each feature's table names them; strings compare as Java does. */
+    public static final Map<String, String> ORDER = Map.of("partner", "partner_id collate \"C\"",
+            "kind", "kind", "name", "name collate \"C\"", "pendingSince", "pending_since");
+    public static final String TIE_BREAK = "partner_id collate \"C\", kind, id collate \"C\"";
+}
