@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.util.UriComponentsBuilder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -61,8 +64,11 @@ class AuditController {
         this.clock = clock;
     }
 
-    /** A page of events; {@code safePosition}: every event at or below it is recorded (see {@link SafeMark}). */
-    record History(List<AuditTrail.RecordedEvent> events, int page, int size, long safePosition) {
+    /**
+     * A page of events; {@code safePosition}: every event at or below it is recorded (see {@link SafeMark});
+     * {@code next}: the address of the next page, or null on the last one.
+     */
+    record History(List<AuditTrail.RecordedEvent> events, int page, int size, long safePosition, String next) {
     }
 
     /**
@@ -78,12 +84,16 @@ class AuditController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant to,
                    @RequestParam(defaultValue = "0") @PageNumber int page,
-                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, HttpServletRequest request) {
         String partner = new PartnerId(partnerId).value();
         long safe = safeMark.position();
         AuditTrail.Filter filter = new AuditTrail.Filter(aggregate, packageId == null ? null : new PackageId(packageId).value(),
                 type, from, to);
-        return new History(trail.history(partner, filter, safe, page, size), page, size, safe);
+        List<AuditTrail.RecordedEvent> events = trail.history(partner, filter, safe, page, size);
+        // a full page may have a next one; a short page is the last (up to the safe position)
+        String next = events.size() < size ? null : UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString()).replaceQueryParam("page", page + 1).build().toUriString();
+        return new History(events, page, size, safe, next);
     }
 
     @Operation(summary = "One event of the partner")
