@@ -41,6 +41,11 @@ public final class LedgerClient {
         return new LedgerClient(http, "operator", null, new String[]{"PROGRAM_OPERATOR", "FULFILMENT"}, new String[0]);
     }
 
+    /** A user of a partner with these roles, whether or not the partner or its directory knows them yet. */
+    public static LedgerClient user(TestRestTemplate http, String user, String partner, String... roles) {
+        return new LedgerClient(http, user, partner, roles, new String[0]);
+    }
+
     /** A user of the same partner with these roles. */
     public LedgerClient as(String user, String... roles) {
         return new LedgerClient(http, user, partner, roles, new String[0]);

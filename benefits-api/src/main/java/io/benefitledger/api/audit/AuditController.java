@@ -1,5 +1,8 @@
 package io.benefitledger.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benefitledger.NotFound;
 import io.benefitledger.api.web.LedgerTime;
@@ -21,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.util.UriComponentsBuilder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -31,6 +37,7 @@ import java.util.List;
  * What compliance auditors read: a partner's event history, its export, any of its aggregates and refund decisions
  * as of any instant, and whether its history is intact.
  */
+@Tag(name = "Audit")
 @RestController
 @RequestMapping("/partners/{partnerId}/audit")
 @PreAuthorize("hasAnyRole('AUDITOR', 'GLOBAL_ADMIN')")
@@ -57,8 +64,11 @@ class AuditController {
         this.clock = clock;
     }
 
-    /** A page of events; {@code safePosition}: every event at or below it is recorded (see {@link SafeMark}). */
-    record History(List<AuditTrail.RecordedEvent> events, int page, int size, long safePosition) {
+    /**
+     * A page of events; {@code safePosition}: every event at or below it is recorded (see {@link SafeMark});
+     * {@code next}: the address of the next page, or null on the last one.
+     */
+    record History(List<AuditTrail.RecordedEvent> events, int page, int size, long safePosition, String next) {
     }
 
     /**
@@ -66,6 +76,7 @@ class AuditController {
      * a package's with its seats ({@code package}), one type's ({@code type}: {@code KeysRevealed}), or those
      * recorded in {@code [from, to)}.
      */
+    @Operation(summary = "A page of the partner's events in order, up to the safe position, optionally filtered")
     @GetMapping("/events")
     History events(@PathVariable String partnerId, @RequestParam(required = false) String aggregate,
                    @RequestParam(name = "package", required = false) String packageId,
@@ -73,14 +84,19 @@ class AuditController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant to,
                    @RequestParam(defaultValue = "0") @PageNumber int page,
-                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size, HttpServletRequest request) {
         String partner = new PartnerId(partnerId).value();
         long safe = safeMark.position();
         AuditTrail.Filter filter = new AuditTrail.Filter(aggregate, packageId == null ? null : new PackageId(packageId).value(),
                 type, from, to);
-        return new History(trail.history(partner, filter, safe, page, size), page, size, safe);
+        List<AuditTrail.RecordedEvent> events = trail.history(partner, filter, safe, page, size);
+        // a full page may have a next one; a short page is the last (up to the safe position)
+        String next = events.size() < size ? null : UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString()).replaceQueryParam("page", page + 1).build().toUriString();
+        return new History(events, page, size, safe, next);
     }
 
+    @Operation(summary = "One event of the partner")
     @GetMapping("/events/{eventId}")
     AuditTrail.RecordedEvent event(@PathVariable String partnerId, @PathVariable String eventId) {
         return trail.event(new PartnerId(partnerId).value(), eventId).orElseThrow(() -> new NotFound("event", eventId));
@@ -91,6 +107,7 @@ class AuditController {
      * {@code Ledger-Safe-Position} header names that position: resume with {@code from} one past it (or one past the
      * last event read); nothing is skipped and nothing repeated.
      */
+    @Operation(summary = "The partner's whole log from a position on, one JSON event per line (NDJSON)")
     @GetMapping(value = "/log", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> log(@PathVariable String partnerId,
                                               @RequestParam(defaultValue = "0") @Min(0) long from) {
@@ -109,18 +126,21 @@ class AuditController {
     }
 
     /** Recomputes the partner's hash chains (or one aggregate's) and names the first event that no longer matches. */
+    @Operation(summary = "Tamper evidence: recompute the partner's hash chains and name the first altered event")
     @GetMapping("/verification")
     TamperEvidence.Verification verify(@PathVariable String partnerId, @RequestParam(required = false) String aggregate) {
         return tamperEvidence.verify(new PartnerId(partnerId).value(), aggregate);
     }
 
     /** A package, seat, offer set or the partner itself as it stood at an instant (now by default). */
+    @Operation(summary = "A package, subscription, offer set or the partner as it stood at an instant")
     @GetMapping("/aggregates/{aggregateId}")
     TimeTravel.AggregateAsOf aggregateAsOf(@PathVariable String partnerId, @PathVariable String aggregateId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at) {
         return timeTravel.asOf(new PartnerId(partnerId).value(), aggregateId, at != null ? at : clock.instant());
     }
 
+    @Operation(summary = "The refund decision as of an instant, replayed from the package's own events")
     @GetMapping("/packages/{packageId}/refund-decision")
     RefundDecision refundDecision(@PathVariable String partnerId, @PathVariable String packageId,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at) {

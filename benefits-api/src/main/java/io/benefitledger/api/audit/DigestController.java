@@ -1,5 +1,9 @@
 package io.benefitledger.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.benefitledger.NotFound;
 import io.benefitledger.api.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -20,6 +24,7 @@ import java.util.List;
  * may read exactly that, to compare with what was published; how many chains it covers, and verifying the whole
  * ledger (which names the aggregate of a break), stay with the operator.
  */
+@Tag(name = "Audit")
 @RestController
 @RequestMapping("/audit/digests")
 @PreAuthorize("hasRole('PROGRAM_OPERATOR')")
@@ -31,6 +36,8 @@ class DigestController {
         this.digests = digests;
     }
 
+    @Operation(summary = "Take a digest now: a Merkle root over every chain head up to the safe position")
+    @ApiResponse(responseCode = "201", description = "taken (204 when there is nothing new to cover)", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<LedgerDigests.Digest> take() {
         return digests.take().map(digest -> ResponseEntity.status(HttpStatus.CREATED).body(digest))
@@ -41,6 +48,7 @@ class DigestController {
     record Published(long id, long coversPosition, String merkleRoot, Instant createdAt) {
     }
 
+    @Operation(summary = "The digests taken, newest last")
     @GetMapping
     @PreAuthorize("hasAnyRole('PROGRAM_OPERATOR', 'AUDITOR')")
     List<?> all(Caller caller) {
@@ -50,6 +58,7 @@ class DigestController {
                 .toList();
     }
 
+    @Operation(summary = "Check a digest against the event store as it is now")
     @GetMapping("/{digestId}/verification")
     LedgerDigests.DigestVerification verify(@PathVariable long digestId) {
         return digests.verify(digestId).orElseThrow(() -> new NotFound("digest", digestId));

@@ -1,5 +1,7 @@
 package io.benefitledger.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import io.benefitledger.NotFound;
 import io.benefitledger.api.security.Caller;
 import jakarta.validation.constraints.Max;
@@ -41,6 +43,7 @@ class FeedController {
     }
 
     /** @param partner some of the granted partners only; all of them when absent */
+    @Operation(summary = "The history of every granted partner for a warehouse: a page of events after a cursor, up to the safe position", tags = {"Audit", "Reports"})
     @GetMapping
     Feed feed(Caller caller, @RequestParam(defaultValue = "0") @Min(0) long after,
               @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,

@@ -1,5 +1,12 @@
 package io.benefitledger.api.offer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.benefitledger.api.description.Refuses;
+import io.benefitledger.api.web.ProblemType;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.offer.ActivateOffer;
 import io.benefitledger.offer.ConfirmOfferFulfilment;
@@ -30,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 
 /** A partner's Go-To-Market offers: the company marketing contact, activating, confirming and using offers. */
+@Tag(name = "Go-To-Market")
 @RestController
 @RequestMapping("/partners/{partnerId}/go-to-market")
 class GoToMarketController {
@@ -49,6 +57,7 @@ class GoToMarketController {
                    @NotBlank @Size(max = 35) String preferredLanguage) {
     }
 
+    @Schema(name = "OfferFulfilment")
     record Fulfilment(@NotBlank @Size(max = 100) String fulfilmentReference) {
     }
 
@@ -56,10 +65,13 @@ class GoToMarketController {
     }
 
     /** @param position the global position of the change: pass it as {@code awaitPosition} to read it back */
+    @Schema(name = "OfferRecorded")
     record Recorded(String partnerId, long position) {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @Operation(summary = "Designate or change the company marketing contact")
+    @Refuses({ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL})
     @PutMapping("/contact")
     Recorded designateContact(@PathVariable String partnerId, Caller caller,
                               @Valid @RequestBody Contact request) {
@@ -71,6 +83,8 @@ class GoToMarketController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @Operation(summary = "Activate an offer; it is pending until fulfilled")
+    @Refuses({ProblemType.NO_MARKETING_CONTACT, ProblemType.OFFER_PENDING, ProblemType.OFFER_ACTIVE, ProblemType.OFFER_EXPIRED, ProblemType.OFFER_WITHDRAWN})
     @PostMapping("/offers/{offerId}/activation")
     Recorded activate(@PathVariable String partnerId, @PathVariable String offerId,
                       Caller caller) {
@@ -81,6 +95,8 @@ class GoToMarketController {
 
     @PreAuthorize("hasRole('FULFILMENT')")
     @ForAnyPartner("FULFILMENT")
+    @Operation(summary = "Confirm an offer's pending activation: it is active until its expiry")
+    @Refuses({ProblemType.OFFER_NOT_PENDING})
     @PostMapping("/offers/{offerId}/fulfilment")
     Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String offerId,
                                @Valid @RequestBody Fulfilment request) {
@@ -91,6 +107,8 @@ class GoToMarketController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @Operation(summary = "Record a use of an active offer")
+    @Refuses({ProblemType.OFFER_NOT_ACTIVE, ProblemType.OFFER_EXPIRED, ProblemType.OFFER_WITHDRAWN})
     @PostMapping("/offers/{offerId}/uses")
     Recorded use(@PathVariable String partnerId, @PathVariable String offerId,
                  Caller caller, @Valid @RequestBody Use request) {

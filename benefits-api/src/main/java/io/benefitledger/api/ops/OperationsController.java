@@ -1,5 +1,11 @@
 package io.benefitledger.api.ops;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.benefitledger.api.description.Refuses;
+import io.benefitledger.api.web.ProblemType;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -17,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What the program's operator runs: the projections' processors, their rebuilds and their dead letters. */
+@Tag(name = "Operations")
 @RestController
 @RequestMapping("/operations/processors")
 @PreAuthorize("hasRole('PROGRAM_OPERATOR')")
@@ -40,6 +47,7 @@ class OperationsController {
         this.deadLetters = deadLetters;
     }
 
+    @Operation(summary = "Each projection's processor: running, segments held here, lag, dead letters, last rebuild")
     @GetMapping
     Map<String, ProcessorStatus> processors() {
         Map<String, ProcessorStatus> statuses = new TreeMap<>();
@@ -51,24 +59,30 @@ class OperationsController {
         return statuses;
     }
 
+    @Operation(summary = "One projection's processor")
     @GetMapping("/{name}")
     ProcessorStatus processor(@PathVariable String name) {
         return status(name);
     }
 
     /** Starts a rebuild and answers at once; the processor's own resource shows its progress. */
+    @Operation(summary = "Rebuild a projection from the event store; answers at once, the processor shows progress")
+    @Refuses({ProblemType.PROCESSOR_OWNED_ELSEWHERE})
+    @ApiResponse(responseCode = "202", description = "started", useReturnTypeSchema = true)
     @PostMapping("/{name}/rebuild")
     ResponseEntity<ProcessorStatus> rebuild(@PathVariable String name) {
         rebuilds.rebuild(name);
         return ResponseEntity.accepted().location(URI.create("/operations/processors/" + name)).body(status(name));
     }
 
+    @Operation(summary = "Events the projection failed on, parked with their aggregate's later events")
     @GetMapping("/{name}/dead-letters")
     List<DeadLetters.Letter> deadLetters(@PathVariable String name) {
         rebuilds.processor(name);
         return deadLetters.list(name);
     }
 
+    @Operation(summary = "Retry the dead letters after a fix")
     @PostMapping("/{name}/dead-letters/retry")
     DeadLetters.Retried retryDeadLetters(@PathVariable String name) {
         rebuilds.processor(name);

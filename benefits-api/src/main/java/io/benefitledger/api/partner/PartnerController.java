@@ -1,5 +1,13 @@
 package io.benefitledger.api.partner;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.benefitledger.api.description.Refuses;
+import io.benefitledger.api.web.ProblemType;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.partner.AddUser;
 import io.benefitledger.partner.ChangeCompanyAccountEmail;
@@ -27,6 +35,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.time.Clock;
 
 /** Partners and their user directory: who may act for a partner, with which roles. */
+@Tag(name = "Partners")
 @RestController
 class PartnerController {
 
@@ -39,10 +48,14 @@ class PartnerController {
     }
 
     /** @param position the global position of the change: pass it as {@code awaitPosition} to read it back */
+    @Schema(name = "PartnerRecorded")
     record Recorded(String partnerId, long position) {
     }
 
     @PreAuthorize("hasRole('PROGRAM_OPERATOR')")
+    @Operation(summary = "Register a partner with its company account e-mail, qualifications and first Global admin")
+    @Refuses({ProblemType.CONFLICT})
+    @ApiResponse(responseCode = "201", description = "registered", useReturnTypeSchema = true)
     @PostMapping("/partners")
     ResponseEntity<Recorded> register(@Valid @RequestBody PartnerRequests.Registration request, UriComponentsBuilder uris) {
         PartnerId partner = new PartnerId(request.partnerId());
@@ -55,6 +68,9 @@ class PartnerController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
+    @Operation(summary = "Add a user to the partner's directory, with roles (none for an employee benefits are assigned to)")
+    @Refuses({ProblemType.USER_ALREADY_IN_DIRECTORY})
+    @ApiResponse(responseCode = "201", description = "added", useReturnTypeSchema = true)
     @PostMapping("/partners/{partnerId}/users")
     ResponseEntity<Recorded> addUser(@PathVariable String partnerId, Caller caller,
                                      @Valid @RequestBody PartnerRequests.UserWithRoles request, UriComponentsBuilder uris) {
@@ -66,6 +82,8 @@ class PartnerController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
+    @Operation(summary = "Change a user's roles")
+    @Refuses({ProblemType.OWN_ROLES, ProblemType.LAST_GLOBAL_ADMIN})
     @PutMapping("/partners/{partnerId}/users/{userId}/roles")
     Recorded changeRoles(@PathVariable String partnerId, @PathVariable String userId,
                          Caller caller, @Valid @RequestBody PartnerRequests.Roles request) {
@@ -76,6 +94,8 @@ class PartnerController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
+    @Operation(summary = "Remove a user from the partner's directory")
+    @Refuses({ProblemType.OWN_ROLES, ProblemType.LAST_GLOBAL_ADMIN})
     @DeleteMapping("/partners/{partnerId}/users/{userId}")
     Recorded removeUser(@PathVariable String partnerId, @PathVariable String userId,
                         Caller caller) {
@@ -85,6 +105,7 @@ class PartnerController {
     }
 
     @PreAuthorize("hasRole('GLOBAL_ADMIN')")
+    @Operation(summary = "Change the partner's company account e-mail")
     @PutMapping("/partners/{partnerId}/company-account-email")
     Recorded changeCompanyAccountEmail(@PathVariable String partnerId, Caller caller,
                                        @Valid @RequestBody PartnerRequests.CompanyAccountEmail request) {
@@ -97,6 +118,7 @@ class PartnerController {
     /** Partner level and competencies are the program's: its operator sets them, never the partner's own admins. */
     @PreAuthorize("hasRole('PROGRAM_OPERATOR')")
     @ForAnyPartner("PROGRAM_OPERATOR")
+    @Operation(summary = "Set the partner's level and competencies, with the reason for the change")
     @PutMapping("/partners/{partnerId}/qualifications")
     Recorded changeQualifications(@PathVariable String partnerId, Caller caller,
                                   @Valid @RequestBody PartnerRequests.Qualifications request) {

@@ -1,5 +1,8 @@
 package io.benefitledger.api.refund;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.benefitledger.api.web.LedgerTime;
 import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.api.web.ReadModels;
@@ -21,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 
 /** Refund eligibility of every package of a partner, at an instant (now by default), or only the refundable ones. */
+@Tag(name = "Refunds")
 @RestController
 class RefundEligibilityController {
 
@@ -33,6 +37,7 @@ class RefundEligibilityController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @Operation(summary = "The refund eligibility of each of the partner's packages")
     @GetMapping("/partners/{partnerId}/refund-eligibility")
     CompletableFuture<RefundEligibilities> refundEligibility(@PathVariable String partnerId,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at,

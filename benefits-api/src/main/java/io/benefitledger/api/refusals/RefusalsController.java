@@ -1,5 +1,8 @@
 package io.benefitledger.api.refusals;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.benefitledger.partner.PartnerId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,6 +20,7 @@ import java.util.List;
  * The audit of refusals: a partner's refused commands, newest first, for its auditors and its Global admin (like
  * the rest of its audit). Apart from the event history: a refusal changed nothing.
  */
+@Tag(name = "Audit")
 @RestController
 @PreAuthorize("hasAnyRole('AUDITOR', 'GLOBAL_ADMIN')")
 class RefusalsController {
@@ -38,6 +42,7 @@ class RefusalsController {
     record Refusals(List<Refusal> rows, int page, int size, long total) {
     }
 
+    @Operation(summary = "The partner's refused commands, newest first: who, what, when, why")
     @GetMapping("/partners/{partnerId}/refusals")
     Refusals refusals(@PathVariable String partnerId,
                       @RequestParam(defaultValue = "0") @Min(0) int page,

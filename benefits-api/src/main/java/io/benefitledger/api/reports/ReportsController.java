@@ -1,5 +1,8 @@
 package io.benefitledger.api.reports;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.NotFound;
 import io.benefitledger.api.security.Caller;
@@ -46,6 +49,7 @@ import java.util.stream.Stream;
  * {@code partner} narrows a report to some of them. Each report is paged and sortable as JSON, and exported whole as
  * CSV under the same path with {@code .csv}.
  */
+@Tag(name = "Reports")
 @RestController
 @RequestMapping("/reports")
 @PreAuthorize("hasAnyRole('REPORTING', 'AUDITOR', 'GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
@@ -61,6 +65,7 @@ class ReportsController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Utilisation: allocated, used and remaining per partner, category and product")
     @GetMapping("/utilisation")
     Utilisation utilisation(Caller caller, @RequestParam(required = false) List<String> partner,
                             @RequestParam(required = false) BenefitKind.Tab category,
@@ -72,6 +77,7 @@ class ReportsController {
                 new ReportPage(page, size, sort, "desc".equals(direction))), Utilisation.class);
     }
 
+    @Operation(summary = "Utilisation, whole, as CSV")
     @GetMapping("/utilisation.csv")
     ResponseEntity<StreamingResponseBody> utilisationCsv(Caller caller, @RequestParam(required = false) List<String> partner,
                                                          @RequestParam(required = false) BenefitKind.Tab category,
@@ -81,6 +87,7 @@ class ReportsController {
         return csv(caller, "utilisation", Utilisation.Row.class, page -> utilisationPage(partners, category, sort, direction, page));
     }
 
+    @Operation(summary = "Active offers expiring within a number of days, soonest first")
     @GetMapping("/expiring-offers")
     ExpiringOffers expiringOffers(Caller caller, @RequestParam(required = false) List<String> partner,
                                   @RequestParam(defaultValue = "30") @Min(1) @Max(3660) int withinDays,
@@ -92,6 +99,7 @@ class ReportsController {
                 new ReportPage(page, size, sort, "desc".equals(direction))), ExpiringOffers.class);
     }
 
+    @Operation(summary = "Expiring offers, whole, as CSV")
     @GetMapping("/expiring-offers.csv")
     ResponseEntity<StreamingResponseBody> expiringOffersCsv(Caller caller, @RequestParam(required = false) List<String> partner,
                                                             @RequestParam(defaultValue = "30") @Min(1) @Max(3660) int withinDays,
@@ -103,6 +111,7 @@ class ReportsController {
                 withinDays, new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), ExpiringOffers.class).rows());
     }
 
+    @Operation(summary = "Packages still refundable, with deadline and time left")
     @GetMapping("/refundable-packages")
     RefundablePackages refundablePackages(Caller caller, @RequestParam(required = false) List<String> partner,
                                           @RequestParam(defaultValue = "deadline") String sort,
@@ -113,6 +122,7 @@ class ReportsController {
                 new ReportPage(page, size, sort, "desc".equals(direction))), RefundablePackages.class);
     }
 
+    @Operation(summary = "Refundable packages, whole, as CSV")
     @GetMapping("/refundable-packages.csv")
     ResponseEntity<StreamingResponseBody> refundablePackagesCsv(Caller caller, @RequestParam(required = false) List<String> partner,
                                                                 @RequestParam(defaultValue = "deadline") String sort,
@@ -123,6 +133,7 @@ class ReportsController {
                 partners, now, new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), RefundablePackages.class).rows());
     }
 
+    @Operation(summary = "Technical benefits and offers waiting for fulfilment, oldest first")
     @GetMapping("/activation-backlog")
     ActivationBacklog activationBacklog(Caller caller, @RequestParam(required = false) List<String> partner,
                                         @RequestParam(required = false) @Pattern(regexp = "TECHNICAL|OFFER") String kind,
@@ -134,6 +145,7 @@ class ReportsController {
                 new ReportPage(page, size, sort, "desc".equals(direction))), ActivationBacklog.class);
     }
 
+    @Operation(summary = "The activation backlog, whole, as CSV")
     @GetMapping("/activation-backlog.csv")
     ResponseEntity<StreamingResponseBody> activationBacklogCsv(Caller caller, @RequestParam(required = false) List<String> partner,
                                                                @RequestParam(required = false) @Pattern(regexp = "TECHNICAL|OFFER") String kind,

@@ -1,5 +1,11 @@
 package io.benefitledger.api.seat;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.benefitledger.api.description.Refuses;
+import io.benefitledger.api.web.ProblemType;
+
 import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.PartnerId;
@@ -51,6 +57,7 @@ class SubscriptionController {
                       @Size(max = 254) String alternativeEmail) {
     }
 
+    @Schema(name = "SubscriptionFulfilment")
     record Fulfilment(@NotBlank @Size(max = 100) String fulfilmentReference) {
     }
 
@@ -58,10 +65,13 @@ class SubscriptionController {
     }
 
     /** @param position the global position of the change: pass it as {@code awaitPosition} to read it back */
+    @Schema(name = "SubscriptionRecorded")
     record Recorded(String subscriptionId, long position) {
     }
 
     @PreAuthorize("hasRole('GLOBAL_ADMIN')")
+    @Operation(summary = "Assign a user to a seat, a usage-based Azure subscription (yourself) or a technical benefit (with an alternative e-mail)", tags = {"Visual Studio", "Cloud", "Technical"})
+    @Refuses({ProblemType.SEAT_TAKEN, ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ASSIGN_YOURSELF, ProblemType.ALTERNATIVE_EMAIL_REQUIRED, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL, ProblemType.SUBSCRIPTION_REVOKED})
     @PostMapping("/assignment")
     Recorded assign(@PathVariable String partnerId, @PathVariable String subscriptionId,
                     Caller caller, @Valid @RequestBody Assignment request) {
@@ -73,6 +83,8 @@ class SubscriptionController {
     }
 
     @PreAuthorize("hasRole('GLOBAL_ADMIN')")
+    @Operation(summary = "Remove the assigned user; reassigning is removing, then assigning another", tags = {"Visual Studio", "Cloud", "Technical"})
+    @Refuses({ProblemType.NOT_ASSIGNED, ProblemType.SUBSCRIPTION_REVOKED})
     @DeleteMapping("/assignment")
     Recorded remove(@PathVariable String partnerId, @PathVariable String subscriptionId,
                     Caller caller) {
@@ -84,6 +96,8 @@ class SubscriptionController {
 
     @PreAuthorize("hasRole('FULFILMENT')")
     @ForAnyPartner("FULFILMENT")
+    @Operation(summary = "Confirm a technical benefit's pending activation (fulfilment)", tags = {"Technical"})
+    @Refuses({ProblemType.NOT_PENDING, ProblemType.SUBSCRIPTION_REVOKED})
     @PostMapping("/fulfilment")
     Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String subscriptionId,
                                @Valid @RequestBody Fulfilment request) {
@@ -94,6 +108,8 @@ class SubscriptionController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @Operation(summary = "Draw support incidents or hours (per phase) on an active technical benefit, never beyond what is left", tags = {"Technical"})
+    @Refuses({ProblemType.NOT_DRAWABLE, ProblemType.BENEFIT_NOT_ACTIVE, ProblemType.NOT_THE_ASSIGNEE, ProblemType.PHASE_REQUIRED, ProblemType.ONE_INCIDENT_AT_A_TIME, ProblemType.BALANCE_EXCEEDED, ProblemType.SUBSCRIPTION_REVOKED})
     @PostMapping("/draws")
     Recorded draw(@PathVariable String partnerId, @PathVariable String subscriptionId,
                   Caller caller, @Valid @RequestBody Draw request) {

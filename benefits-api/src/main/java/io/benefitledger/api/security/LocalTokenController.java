@@ -1,5 +1,11 @@
 package io.benefitledger.api.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.benefitledger.api.description.Refuses;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
+import io.benefitledger.api.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Set;
@@ -25,6 +30,7 @@ import java.util.TreeSet;
  * Local mode only: mints a bearer token for a caller on this machine, for the README tour, development and tests.
  * Never registered in jwt mode, where an identity provider issues tokens.
  */
+@Tag(name = "Authentication")
 @RestController
 @Conditional(SecurityConfiguration.LocalMode.class)
 class LocalTokenController {
@@ -47,13 +53,16 @@ class LocalTokenController {
     record Token(String token) {
     }
 
+    @Operation(summary = "Mint a bearer token for a user, partner and roles (local mode only, from this machine)")
+    @Refuses({ProblemType.NOT_ON_THIS_MACHINE})
+    @SecurityRequirements
     @PostMapping("/local/tokens")
     Token mint(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         if (!onThisMachine(http.getRemoteAddr())) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                     "local mode mints tokens only for callers on this machine (the loopback interface)");
-            problem.setType(URI.create("https://benefit-ledger.example/problems/not-on-this-machine"));
-            problem.setTitle("Not permitted");
+            problem.setType(ProblemType.NOT_ON_THIS_MACHINE.uri());
+            problem.setTitle(ProblemType.NOT_ON_THIS_MACHINE.title());
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
         }
         Set<String> unknown = new TreeSet<>(request.roles());

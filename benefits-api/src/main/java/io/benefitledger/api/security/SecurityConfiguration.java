@@ -1,5 +1,6 @@
 package io.benefitledger.api.security;
 
+import io.benefitledger.api.web.ProblemType;
 import io.benefitledger.api.web.Problems;
 import io.benefitledger.partner.UserId;
 import org.slf4j.Logger;
@@ -16,7 +17,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -79,10 +79,10 @@ public class SecurityConfiguration {
                 })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
-                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, HttpStatus.UNAUTHORIZED,
-                                "unauthenticated", "a valid bearer token is required")))
+                        .authenticationEntryPoint((request, response, failure) -> Problems.write(response, ProblemType.UNAUTHENTICATED,
+                                "a valid bearer token is required")))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> Problems.write(response,
-                        HttpStatus.FORBIDDEN, "not-permitted", "your roles do not allow this")));
+                        ProblemType.NOT_PERMITTED, "your roles do not allow this")));
         return http.build();
     }
 

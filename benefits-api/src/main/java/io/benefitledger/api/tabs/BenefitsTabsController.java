@@ -1,5 +1,7 @@
 package io.benefitledger.api.tabs;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import io.benefitledger.api.web.PageNumber;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
@@ -45,6 +47,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @Operation(summary = "The Software tab: each product's keys allocated, revealed and remaining, and its status", tags = {"Software"})
     @GetMapping("/software")
     CompletableFuture<SoftwareTab> software(@PathVariable String partnerId,
                         @RequestParam(required = false) BenefitStatus status,
@@ -56,6 +59,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @Operation(summary = "The Cloud tab: usage-based and license-based cloud subscriptions and their status", tags = {"Cloud"})
     @GetMapping("/cloud")
     CompletableFuture<CloudTab> cloud(@PathVariable String partnerId,
                    @RequestParam(required = false) BenefitStatus status,
@@ -67,6 +71,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @Operation(summary = "The Visual Studio subscriptions tab: each seat, its status and assigned user", tags = {"Visual Studio"})
     @GetMapping("/visual-studio")
     CompletableFuture<VisualStudioTab> visualStudio(@PathVariable String partnerId,
                                  @RequestParam(required = false) BenefitStatus status,
@@ -78,6 +83,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @Operation(summary = "The Technical benefits tab: quantity, drawn and remaining, status and assignee", tags = {"Technical"})
     @GetMapping("/technical")
     CompletableFuture<TechnicalTab> technical(@PathVariable String partnerId,
                            @RequestParam(required = false) BenefitStatus status,
@@ -89,6 +95,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @Operation(summary = "The Go-To-Market tab: the marketing contact and each offer with its status and expiry", tags = {"Go-To-Market"})
     @GetMapping("/go-to-market")
     CompletableFuture<GoToMarketTab> goToMarket(@PathVariable String partnerId,
                              @RequestParam(required = false) @Min(1) Long awaitPosition) {

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Optimistic concurrency over HTTP. A command's answer carries the version its aggregate is at after the command as
@@ -81,7 +82,7 @@ public class AggregateVersions implements HandlerInterceptor, ResponseBodyAdvice
     public static String target(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (variables == null || !variables.containsKey("partnerId")) {
+        if (variables == null || !namesAnAggregate(variables.keySet(), request.getRequestURI())) {
             return null;
         }
         PartnerId partner = new PartnerId(variables.get("partnerId"));
@@ -94,6 +95,14 @@ public class AggregateVersions implements HandlerInterceptor, ResponseBodyAdvice
         if (request.getRequestURI().contains("/go-to-market/")) {
             return GtmOffer.idOf(partner).toString();
         }
-        return request.getRequestURI().endsWith("/packages") ? null : variables.get("partnerId");
+        return variables.get("partnerId");
+    }
+
+    /**
+     * Whether a command at this path names an aggregate whose version {@code If-Match} may name: every path of a
+     * partner's but the purchase's, which creates its package.
+     */
+    public static boolean namesAnAggregate(Set<String> pathVariables, String path) {
+        return pathVariables.contains("partnerId") && !path.endsWith("/packages");
     }
 }

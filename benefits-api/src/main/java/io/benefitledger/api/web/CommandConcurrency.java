@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,7 +52,7 @@ class CommandConcurrency extends OncePerRequestFilter {
         }
         if (!started) {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "busy",
+            Problems.write(response, ProblemType.BUSY,
                     "too many commands are in progress; nothing was recorded, retry shortly");
             return;
         }

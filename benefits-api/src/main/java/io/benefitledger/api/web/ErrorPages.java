@@ -1,5 +1,6 @@
 package io.benefitledger.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +40,8 @@ class ErrorPages {
                 ((StandardHost) context.getParent()).setErrorReportValveClass(ProblemReportValve.class.getName()));
     }
 
-    /** The error page. Asked for directly, there is nothing there. */
+    /** The error page. Asked for directly, there is nothing there, so the API description does not list it. */
+    @Hidden
     @RestController
     static class ErrorPage implements ErrorController {
 
@@ -74,7 +76,8 @@ class ErrorPages {
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(Problems.json(status, Problems.type(status), Problems.detail(status)));
+                    ProblemType type = ProblemType.ofStatus(status);
+                    writer.write(Problems.json(type, Problems.detail(type)));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException unwritable) {

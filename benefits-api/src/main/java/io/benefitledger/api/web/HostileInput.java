@@ -15,7 +15,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -57,7 +56,7 @@ class HostileInput {
                     checked = new CachedBodyRequest(request, body);
                 }
                 if (length > limit) {
-                    Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large",
+                    Problems.write(response, ProblemType.BODY_TOO_LARGE,
                             "a request body may be at most " + maximum.toKilobytes() + " KB");
                     return;
                 }

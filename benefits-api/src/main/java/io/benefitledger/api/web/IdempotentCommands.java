@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -35,10 +34,11 @@ import java.util.regex.Pattern;
  * ({@link OutcomeUnknown}), and a retry with the same key is what finds out.
  */
 @Component
-class IdempotentCommands extends OncePerRequestFilter {
+public class IdempotentCommands extends OncePerRequestFilter {
 
-    static final String HEADER = "Idempotency-Key";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    public static final String HEADER = "Idempotency-Key";
+    public static final String SHAPE = "[A-Za-z0-9._:-]{1,128}";
+    private static final Pattern SANE = Pattern.compile(SHAPE);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -58,7 +58,12 @@ class IdempotentCommands extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || "GET".equals(request.getMethod());
+        return request.getHeader(HEADER) == null || !covers(request.getMethod());
+    }
+
+    /** Every command is carried out once per key: every method but GET. */
+    public static boolean covers(String httpMethod) {
+        return !"GET".equals(httpMethod);
     }
 
     @Override
@@ -66,7 +71,7 @@ class IdempotentCommands extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (!SANE.matcher(key).matches() || !(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
-            Problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request", "an Idempotency-Key is 1 to 128 letters, digits or . _ : - and needs an authenticated caller");
+            Problems.write(response, ProblemType.INVALID_REQUEST, "an Idempotency-Key is 1 to 128 letters, digits or . _ : - and needs an authenticated caller");
             return;
         }
         String caller = token.getToken().getSubject() + "|" + token.getToken().getClaimAsString("partner");
@@ -122,7 +127,7 @@ class IdempotentCommands extends OncePerRequestFilter {
         if (answer == null) {
             captured.copyBodyToResponse();
         } else if (!answer.requestHash().equals(hash)) {
-            Problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "this Idempotency-Key was used for a different request");
+            Problems.write(response, ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for a different request");
         } else {
             response.setStatus(answer.status());
             if (answer.contentType() != null) {

@@ -3,7 +3,6 @@ package io.benefitledger.api.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -34,8 +33,6 @@ public final class OutcomeUnknown {
         return request.getAttribute(ATTRIBUTE) != null;
     }
 
-    static final String TYPE = "outcome-unknown";
-
     static String detail(HttpServletRequest request) {
         return "the database failed while committing this command: it may or may not have been recorded. "
                + (request.getHeader(IdempotentCommands.HEADER) != null
@@ -45,6 +42,6 @@ public final class OutcomeUnknown {
 
     static void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, "2");
-        Problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, TYPE, detail(request));
+        Problems.write(response, ProblemType.OUTCOME_UNKNOWN, detail(request));
     }
 }

@@ -17,44 +17,33 @@ public final class Problems {
     private Problems() {
     }
 
-    public static void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
-        response.setStatus(status.value());
+    public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        response.setStatus(type.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json(status, type, detail).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(json(type, detail).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The problem detail of an error known only by its status, as Tomcat or the servlet container reports it. */
     static void writeStatus(HttpServletResponse response, int code) throws IOException {
         HttpStatus status = HttpStatus.resolve(code);
-        if (status == null || !status.isError()) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
-        }
-        write(response, status, type(status), detail(status));
+        ProblemType type = ProblemType.ofStatus(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status);
+        write(response, type, detail(type));
     }
 
-    static String json(HttpStatus status, String type, String detail) {
-        return "{\"type\":\"https://benefit-ledger.example/problems/" + type + "\",\"title\":\"" + status.getReasonPhrase()
-               + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}";
+    static String json(ProblemType type, String detail) {
+        return "{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + type.status().value()
+               + ",\"detail\":\"" + detail + "\"}";
     }
 
-    static String type(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> "invalid-request";
-            case NOT_FOUND -> "not-found";
-            case INTERNAL_SERVER_ERROR -> "internal-error";
-            default -> status.name().toLowerCase().replace('_', '-');
-        };
-    }
-
-    static String detail(HttpStatus status) {
-        return switch (status) {
-            case BAD_REQUEST -> "the request's address or headers are malformed or not allowed (e.g. an encoded slash,"
-                                + " a NUL, '..' or ';' in the path); nothing was done";
+    static String detail(ProblemType type) {
+        return switch (type) {
+            case INVALID_REQUEST -> "the request's address or headers are malformed or not allowed (e.g. an encoded slash,"
+                                    + " a NUL, '..' or ';' in the path); nothing was done";
             case NOT_FOUND -> "there is nothing at this address";
             case URI_TOO_LONG -> "the request's address is too long";
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "the request's headers are too large";
-            case INTERNAL_SERVER_ERROR -> "the request could not be completed; nothing was recorded unless the response said so";
-            default -> "the request was refused (" + status.getReasonPhrase() + "); nothing was done";
+            case INTERNAL_ERROR -> "the request could not be completed; nothing was recorded unless the response said so";
+            default -> "the request was refused (" + type.status().getReasonPhrase() + "); nothing was done";
         };
     }
 }

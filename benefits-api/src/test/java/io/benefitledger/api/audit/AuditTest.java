@@ -11,6 +11,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
@@ -63,6 +64,40 @@ class AuditTest {
         List<JsonNode> events = new ArrayList<>();
         auditor.get("/partners/" + partner + "/audit/events?aggregate=" + packageId).get("events").forEach(events::add);
         return events;
+    }
+
+    @Test
+    void the_log_answers_ndjson_by_default_and_a_clear_406_naming_it_to_any_other_accept() {
+        HttpHeaders anything = new HttpHeaders();
+        anything.setBearerAuth(auditor.token());
+        ResponseEntity<String> byDefault = http.exchange("/partners/" + partner + "/audit/log", HttpMethod.GET,
+                new HttpEntity<>(anything), String.class);
+        HttpHeaders json = new HttpHeaders();
+        json.setBearerAuth(auditor.token());
+        json.setAccept(List.of(MediaType.APPLICATION_JSON));
+        ResponseEntity<JsonNode> refused = http.exchange("/partners/" + partner + "/audit/log", HttpMethod.GET,
+                new HttpEntity<>(json), JsonNode.class);
+
+        assertThat(byDefault.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(byDefault.getHeaders().getContentType().toString()).startsWith("application/x-ndjson");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_ACCEPTABLE);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getBody().get("type").asText()).isEqualTo("https://benefit-ledger.example/problems/not-acceptable");
+        assertThat(refused.getBody().get("detail").asText()).contains("application/x-ndjson");
+        assertThat(refused.getBody().get("supported")).extracting(JsonNode::asText).containsExactly("application/x-ndjson");
+    }
+
+    @Test
+    void a_full_page_of_events_links_the_next_page_and_the_last_page_links_none() {
+        String events = "/partners/" + partner + "/audit/events?aggregate=" + packageId;
+        int recorded = packageHistory().size();
+
+        JsonNode first = auditor.get(events + "&size=" + (recorded - 1));
+        JsonNode second = auditor.get(first.get("next").asText());
+
+        assertThat(first.get("next").asText()).isEqualTo(events + "&size=" + (recorded - 1) + "&page=1");
+        assertThat(second.get("events")).hasSize(1);
+        assertThat(second.get("next").isNull()).isTrue();
     }
 
     @Test
