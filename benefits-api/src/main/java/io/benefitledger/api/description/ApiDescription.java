@@ -141,6 +141,7 @@ class ApiDescription {
             a subscription (usage-based Azure, technical benefit) is `<package>:<allocation>` (`silver-2026:azure`),
             a Visual Studio seat `<package>:<allocation>:<n>` with n from 1 (`silver-2026:vs:1`). A license-based
             cloud subscription is a product of its package (its keys are revealed under
-            `/packages/{packageId}/software/{productId}/keys`); the Cloud tab lists it as `<package>/<product>`.
+            `/packages/{packageId}/software/{productId}/keys`); the Cloud tab lists it by the same rule,
+            `<package>:<product>`.
             """;
 }

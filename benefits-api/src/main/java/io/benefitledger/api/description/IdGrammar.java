@@ -29,7 +29,7 @@ final class IdGrammar {
                                      + " set (`go-to-market`) or the partner itself (`contoso`)."),
             Map.entry("eventId", "An event's id, as the audit trail lists it (a UUID)."),
             Map.entry("digestId", "A digest's number, as `GET /audit/digests` lists it."),
-            Map.entry("name", "A projection's processor, as `GET /operations/processors` lists it (`software-tab`)."),
+            Map.entry("name", "A processor, as `GET /operations/processors` lists it (`read-models`)."),
             Map.entry("awaitPosition", "A `position` a command answered with: the read waits (up to 5 s) until its read"
                                        + " model shows it, then answers."));
 
