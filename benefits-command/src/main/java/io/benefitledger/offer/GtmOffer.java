@@ -70,8 +70,9 @@ public class GtmOffer {
     }
 
     @CommandHandler
-    void handle(DesignateMarketingContact command, PartnerDirectory directory) {
+    void handle(DesignateMarketingContact command, PartnerDirectory directory, ProgramLanguages languages) {
         goToMarketAdmin(directory, command.designatedBy(), "designate the marketing contact");
+        LanguageTag language = languages.supported(command.preferredLanguage());
         if (directory.user(partnerId, command.contact()).isEmpty()) {
             throw OfferRefused.contactNotInDirectory();
         }
@@ -79,7 +80,7 @@ public class GtmOffer {
             throw OfferRefused.alternativeEmailIsCompanyEmail();
         }
         apply(new ContactDesignated(partnerId, command.contact(), command.alternativeEmail(), command.phone(),
-                command.preferredLanguage(), command.designatedBy(), inOrder(command.at())));
+                language, command.designatedBy(), inOrder(command.at())));
     }
 
     @CommandHandler

@@ -3,6 +3,7 @@ package io.benefitledger.offer;
 import io.benefitledger.BenefitRuleViolation;
 
 import java.time.Instant;
+import java.util.List;
 
 /** An offer cannot be activated or used as asked. Nothing was recorded. */
 public class OfferRefused extends BenefitRuleViolation {
@@ -17,6 +18,11 @@ public class OfferRefused extends BenefitRuleViolation {
     static OfferRefused noMarketingContact() {
         return new OfferRefused("no-marketing-contact",
                 "the partner has no company marketing contact; designate one before activating an offer");
+    }
+
+    static OfferRefused languageNotSupported(LanguageTag preferred, List<LanguageTag> supported) {
+        return new OfferRefused("language-not-supported", "the program does not communicate in '" + preferred
+                                                          + "'; a preferred language is one of " + supported);
     }
 
     static OfferRefused pending(OfferId offer) {

@@ -45,6 +45,7 @@ class GtmOfferTest {
         fixture = new AggregateTestFixture<>(GtmOffer.class);
         fixture.registerInjectableResource(new InMemoryDirectory(PARTNER, COMPANY)
                 .with(ADMIN, Role.GLOBAL_ADMIN).with(MARKETER, Role.MPN_PARTNER_ADMIN).with(AGENT, Role.ADMIN_AGENT));
+        fixture.registerInjectableResource(new ProgramLanguages(List.of(ENGLISH, new LanguageTag("zh-TW"))));
     }
 
     static GoToMarketOpened opened() {
@@ -103,6 +104,18 @@ class GtmOfferTest {
         fixture.given(opened())
                 .when(new DesignateMarketingContact(PARTNER, MARKETER, ALTERNATIVE, PHONE, ENGLISH, ADMIN, AT))
                 .expectEvents(contact(ALTERNATIVE));
+    }
+
+    @Test
+    void a_preferred_language_the_program_does_not_communicate_in_is_refused_and_a_supported_one_is_recorded_as_the_program_writes_it() {
+        fixture.given(opened())
+                .when(new DesignateMarketingContact(PARTNER, MARKETER, ALTERNATIVE, PHONE, new LanguageTag("zz-ZZ"), ADMIN, AT))
+                .expectException(refusedAs(OfferRefused.class, "language-not-supported"))
+                .expectExceptionMessage("the program does not communicate in 'zz-ZZ'; a preferred language is one of [en-US, zh-TW]")
+                .expectNoEvents();
+        fixture.given(opened())
+                .when(new DesignateMarketingContact(PARTNER, MARKETER, ALTERNATIVE, PHONE, new LanguageTag("ZH-tw"), ADMIN, AT))
+                .expectEvents(new ContactDesignated(PARTNER, MARKETER, ALTERNATIVE, PHONE, new LanguageTag("zh-TW"), ADMIN, AT));
     }
 
     @Test

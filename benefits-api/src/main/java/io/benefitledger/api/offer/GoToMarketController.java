@@ -71,7 +71,7 @@ class GoToMarketController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
     @Operation(summary = "Designate or change the company marketing contact")
-    @Refuses({ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL})
+    @Refuses({ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL, ProblemType.LANGUAGE_NOT_SUPPORTED})
     @PutMapping("/contact")
     Recorded designateContact(@PathVariable String partnerId, Caller caller,
                               @Valid @RequestBody Contact request) {
