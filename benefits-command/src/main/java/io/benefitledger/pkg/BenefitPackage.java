@@ -6,7 +6,6 @@ import io.benefitledger.partner.NotPermitted;
 import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
-import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundFacts;
 import io.benefitledger.pkg.refund.RefundRules;
@@ -111,7 +110,7 @@ public class BenefitPackage {
     }
 
     @EventSourcingHandler
-    void on(PackagePurchased event, DomainEventMessage<?> message) {
+    void on(PackagePurchased event, DomainEventMessage<?> message, RefundRules rules) {
         id = AggregateId.of(event.partnerId(), event.packageId());
         packageId = event.packageId();
         partnerId = event.partnerId();
@@ -120,25 +119,27 @@ public class BenefitPackage {
         subscriptions = event.allocations().assignableBenefits(event.packageId()).stream()
                 .map(benefit -> benefit.subscriptionId().value()).toList();
         keysRevealed = new HashMap<>();
-        refundFacts = RefundFacts.purchasedBy(evidence(message, event.at()));
+        refundFacts = RefundFacts.fold(null, event, message.getIdentifier(), message.getSequenceNumber(), rules);
         lastChange = event.at();
     }
 
     @EventSourcingHandler
     void on(KeysRevealed event, DomainEventMessage<?> message, RefundRules rules) {
         keysRevealed.merge(event.productId(), event.keys().size(), Integer::sum);
-        refundFacts = refundFacts.withSoftwareActivated(evidence(message, event.at()), rules);
+        refundFacts = foldRefundFacts(event, message, rules);
         lastChange = event.at();
     }
 
     @EventSourcingHandler
-    void on(PackageCancelled event, DomainEventMessage<?> message) {
-        refundFacts = refundFacts.withCancellation(evidence(message, event.at()));
+    void on(PackageCancelled event, DomainEventMessage<?> message, RefundRules rules) {
+        refundFacts = foldRefundFacts(event, message, rules);
         lastChange = event.at();
     }
 
     @EventSourcingHandler
-    void on(CancellationDenied event) {
+    void on(CancellationDenied event, DomainEventMessage<?> message, RefundRules rules) {
+        // A denial changes no refund fact today; the fold says so, so that the day it does is an edit there alone.
+        refundFacts = foldRefundFacts(event, message, rules);
         lastChange = event.at();
     }
 
@@ -159,8 +160,7 @@ public class BenefitPackage {
         return at.isBefore(lastChange) ? lastChange : at;
     }
 
-    private static Evidence evidence(DomainEventMessage<?> message, Instant at) {
-        return new Evidence(message.getIdentifier(), message.getPayloadType().getSimpleName(), at,
-                message.getSequenceNumber());
+    private RefundFacts foldRefundFacts(Object event, DomainEventMessage<?> message, RefundRules rules) {
+        return RefundFacts.fold(refundFacts, event, message.getIdentifier(), message.getSequenceNumber(), rules);
     }
 }

@@ -3,10 +3,6 @@ package io.benefitledger.api.audit;
 import io.benefitledger.NotFound;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
-import io.benefitledger.pkg.KeysRevealed;
-import io.benefitledger.pkg.PackageCancelled;
-import io.benefitledger.pkg.PackagePurchased;
-import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundFacts;
 import io.benefitledger.pkg.refund.RefundRules;
@@ -46,23 +42,14 @@ public class RefundReplay {
                 (row, index) -> new Stored(row.getLong(1), row.getString(2), serializer.deserialize(new SimpleSerializedObject<>(
                         row.getBytes(5), byte[].class, row.getString(3), row.getString(4)))),
                 AggregateId.of(new PartnerId(partner), packageId).toString());
+        // Every event of the history is folded: the rule itself counts only the facts recorded by the instant asked.
         RefundFacts facts = null;
         for (Stored stored : events) {
-            if (stored.event() instanceof PackagePurchased purchased) {
-                facts = RefundFacts.purchasedBy(evidence(stored, purchased.at()));
-            } else if (facts != null && stored.event() instanceof KeysRevealed revealed && !revealed.at().isAfter(at)) {
-                facts = facts.withSoftwareActivated(evidence(stored, revealed.at()), rules);
-            } else if (facts != null && stored.event() instanceof PackageCancelled cancelled && !cancelled.at().isAfter(at)) {
-                facts = facts.withCancellation(evidence(stored, cancelled.at()));
-            }
+            facts = RefundFacts.fold(facts, stored.event(), stored.eventId(), stored.sequenceNumber(), rules);
         }
         if (facts == null) {
             throw new NotFound("package", packageId);
         }
         return rules.decide(facts, at);
-    }
-
-    private static Evidence evidence(Stored stored, Instant at) {
-        return new Evidence(stored.eventId(), stored.event().getClass().getSimpleName(), at, stored.sequenceNumber());
     }
 }

@@ -1,5 +1,10 @@
 package io.benefitledger.pkg.refund;
 
+import io.benefitledger.pkg.KeysRevealed;
+import io.benefitledger.pkg.PackageCancelled;
+import io.benefitledger.pkg.PackagePurchased;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,8 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * What the refund rule looks at in a package's history: its purchase, the activations of its software benefits
- * (key reveals) and a refunded cancellation. The aggregate, the projection and the audit replay each fold their
- * events into this and ask {@link RefundRules} for the decision.
+ * (key reveals) and a refunded cancellation. The aggregate, the projection and the audit replay all fold a package's
+ * events into this with {@link #fold}, the one place that says which events count and what each means, and ask
+ * {@link RefundRules} for the decision.
  * <p>
  * The first reveal is always kept: from its instant on, "no software activated" fails whatever comes after. Later
  * reveals are kept only while a rule version that lists every reveal as evidence is in force
@@ -27,11 +33,45 @@ public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, L
         laterSoftwareActivations = List.copyOf(laterSoftwareActivations);
     }
 
-    public static RefundFacts purchasedBy(Evidence purchase) {
-        return new RefundFacts(purchase, null, List.of(), null);
+    /**
+     * Folds one event of a package's history into its refund facts: a purchase starts them, a key reveal activates
+     * the package's software, a refunded cancellation cancels it, and any other event leaves them as they are.
+     *
+     * @param facts          the facts folded so far; null before the package's purchase
+     * @param event          the event's payload, of whatever type: one the rule does not look at changes nothing
+     * @param eventId        the event's identifier in the event store
+     * @param sequenceNumber the event's place in its package's history
+     * @param rules          the rule's versions in force, which say whether a reveal after the first is kept
+     * @return the facts after the event
+     */
+    public static RefundFacts fold(RefundFacts facts, Object event, String eventId, long sequenceNumber,
+                                   RefundRules rules) {
+        if (event instanceof PackagePurchased purchased) {
+            return new RefundFacts(evidence(event, eventId, purchased.at(), sequenceNumber), null, List.of(), null);
+        }
+        if (event instanceof KeysRevealed revealed) {
+            return purchased(facts, event).withSoftwareActivated(
+                    evidence(event, eventId, revealed.at(), sequenceNumber), rules);
+        }
+        if (event instanceof PackageCancelled cancelled) {
+            return purchased(facts, event).withCancellation(evidence(event, eventId, cancelled.at(), sequenceNumber));
+        }
+        return facts;
     }
 
-    public RefundFacts withSoftwareActivated(Evidence reveal, RefundRules rules) {
+    private static RefundFacts purchased(RefundFacts facts, Object event) {
+        if (facts == null) {
+            throw new IllegalArgumentException("a package's history begins with its purchase, not with "
+                    + event.getClass().getSimpleName());
+        }
+        return facts;
+    }
+
+    private static Evidence evidence(Object event, String eventId, Instant at, long sequenceNumber) {
+        return new Evidence(eventId, event.getClass().getSimpleName(), at, sequenceNumber);
+    }
+
+    private RefundFacts withSoftwareActivated(Evidence reveal, RefundRules rules) {
         if (firstSoftwareActivation == null) {
             return new RefundFacts(purchase, reveal, laterSoftwareActivations, cancellation);
         }
@@ -43,7 +83,7 @@ public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, L
         return new RefundFacts(purchase, firstSoftwareActivation, later, cancellation);
     }
 
-    public RefundFacts withCancellation(Evidence refundedCancellation) {
+    private RefundFacts withCancellation(Evidence refundedCancellation) {
         return new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, refundedCancellation);
     }
 

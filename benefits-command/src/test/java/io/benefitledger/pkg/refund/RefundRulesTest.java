@@ -90,13 +90,12 @@ class RefundRulesTest {
 
     @Example
     void reveals_after_the_first_are_kept_while_refund_rule_1_is_in_force_and_no_longer_after() {
-        Evidence purchase = new Evidence("p", "PackagePurchased", SECOND_RULE_FROM.minus(Duration.ofDays(5)), 0);
-        Evidence first = new Evidence("r1", "KeysRevealed", SECOND_RULE_FROM.minus(Duration.ofDays(4)), 1);
-        Evidence second = new Evidence("r2", "KeysRevealed", SECOND_RULE_FROM.minusMillis(1), 2);
-        Evidence third = new Evidence("r3", "KeysRevealed", SECOND_RULE_FROM, 3);
-        RefundFacts facts = RefundFacts.purchasedBy(purchase).withSoftwareActivated(first, RULES)
-                .withSoftwareActivated(second, RULES).withSoftwareActivated(third, RULES);
-        assertThat(facts.softwareActivations()).containsExactly(first, second);
+        RefundFacts facts = RefundFacts.fold(null, RefundHistories.purchased(SECOND_RULE_FROM.minus(Duration.ofDays(5))),
+                "p", 0, RULES);
+        facts = RefundFacts.fold(facts, RefundHistories.revealed(SECOND_RULE_FROM.minus(Duration.ofDays(4))), "r1", 1, RULES);
+        facts = RefundFacts.fold(facts, RefundHistories.revealed(SECOND_RULE_FROM.minusMillis(1)), "r2", 2, RULES);
+        facts = RefundFacts.fold(facts, RefundHistories.revealed(SECOND_RULE_FROM), "r3", 3, RULES);
+        assertThat(facts.softwareActivations()).extracting(Evidence::eventId).containsExactly("r1", "r2");
     }
 
     @Example
@@ -104,8 +103,7 @@ class RefundRulesTest {
         Evidence purchase = new Evidence("p", "PackagePurchased", LEDGER_START, 0);
         Evidence first = new Evidence("r1", "KeysRevealed", LEDGER_START.plus(Duration.ofDays(1)), 1);
         Evidence second = new Evidence("r2", "KeysRevealed", LEDGER_START.plus(Duration.ofDays(2)), 2);
-        RefundFacts facts = RefundFacts.purchasedBy(purchase).withSoftwareActivated(first, RULES)
-                .withSoftwareActivated(second, RULES);
+        RefundFacts facts = new RefundFacts(purchase, first, List.of(second), null);
         Instant at = LEDGER_START.plus(Duration.ofDays(3));
 
         RefundDecision byFirst = RefundPolicy.EVERY_REVEAL.decide(facts, at);
@@ -133,7 +131,7 @@ class RefundRulesTest {
     @Example
     void a_decision_is_taken_by_the_version_in_force_at_its_instant() {
         Evidence purchase = new Evidence("p", "PackagePurchased", SECOND_RULE_FROM.minus(Duration.ofDays(1)), 0);
-        RefundFacts facts = RefundFacts.purchasedBy(purchase);
+        RefundFacts facts = new RefundFacts(purchase, null, List.of(), null);
         assertThat(RULES.decide(facts, SECOND_RULE_FROM.minusMillis(1)).ruleVersion()).isEqualTo("refund-rule/1");
         assertThat(RULES.decide(facts, SECOND_RULE_FROM).ruleVersion()).isEqualTo("refund-rule/2");
     }
@@ -151,7 +149,7 @@ class RefundRulesTest {
         Evidence cancellation = new Evidence("c", "PackageCancelled", LEDGER_START.plus(Duration.ofDays(1)), 1);
         Instant deadline = LEDGER_START.plus(Duration.ofDays(30));
 
-        RefundDecision decision = rules.decide(RefundFacts.purchasedBy(purchase).withCancellation(cancellation),
+        RefundDecision decision = rules.decide(new RefundFacts(purchase, null, List.of(), cancellation),
                 deadline.plusMillis(1));
 
         assertThat(decision.reasons()).containsExactly(
@@ -159,7 +157,7 @@ class RefundRulesTest {
                         + "; the window closed at " + deadline, List.of(purchase)),
                 new Finding("not-already-cancelled", false, "the package was already cancelled with a refund at "
                         + cancellation.at(), List.of(cancellation)));
-        assertThat(rules.decide(RefundFacts.purchasedBy(purchase), deadline).findings().get(0).explanation())
+        assertThat(rules.decide(new RefundFacts(purchase, null, List.of(), null), deadline).findings().get(0).explanation())
                 .isEqualTo("requested within 30 days of the purchase at " + LEDGER_START + "; the window closes at " + deadline);
     }
 }

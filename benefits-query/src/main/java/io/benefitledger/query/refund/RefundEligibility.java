@@ -3,7 +3,6 @@ package io.benefitledger.query.refund;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundFacts;
 import io.benefitledger.pkg.refund.RefundPolicy;
-import io.benefitledger.pkg.refund.RefundRules;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
@@ -86,32 +85,25 @@ public class RefundEligibility {
     protected RefundEligibility() {
     }
 
-    RefundEligibility(String packageId, String partnerId, Evidence purchase) {
-        this.packageId = packageId;
+    RefundEligibility(String partnerId, String packageId, RefundFacts facts) {
         this.partnerId = partnerId;
-        this.purchase = new EvidenceColumns(purchase);
-        this.deadline = RefundPolicy.deadline(purchase);
-        this.lastEventSequence = purchase.sequenceNumber();
+        this.packageId = packageId;
+        record(facts, facts.purchase().sequenceNumber());
     }
 
     /**
-     * @return whether the reveal is kept beside the first, as {@link RefundFacts} keeps it: only while a rule version
-     * in force at its instant lists every reveal ({@link RefundLaterActivation})
+     * Keeps the facts {@link RefundFacts#fold} yielded for the event at {@code sequence}; the reveals it keeps beside
+     * the first are {@link RefundLaterActivation} rows.
      */
-    boolean softwareActivated(Evidence reveal, RefundRules rules) {
-        boolean later = recorded(firstActivation);
-        if (!later) {
-            firstActivation = new EvidenceColumns(reveal);
-        }
-        softwareActivated = true;
-        lastEventSequence = reveal.sequenceNumber();
-        return later && rules.keepsEveryRevealAt(reveal.at());
-    }
-
-    void cancelled(Evidence cancellation) {
-        this.cancellation = new EvidenceColumns(cancellation);
-        cancelled = true;
-        lastEventSequence = cancellation.sequenceNumber();
+    void record(RefundFacts facts, long sequence) {
+        purchase = new EvidenceColumns(facts.purchase());
+        deadline = RefundPolicy.deadline(facts.purchase());
+        firstActivation = facts.firstSoftwareActivation() == null ? null
+                : new EvidenceColumns(facts.firstSoftwareActivation());
+        softwareActivated = firstActivation != null;
+        cancellation = facts.cancellation() == null ? null : new EvidenceColumns(facts.cancellation());
+        cancelled = cancellation != null;
+        lastEventSequence = sequence;
     }
 
     boolean hasSeen(long sequence) {

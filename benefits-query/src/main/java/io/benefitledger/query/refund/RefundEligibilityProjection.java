@@ -1,11 +1,14 @@
 package io.benefitledger.query.refund;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageCancelled;
+import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
+import io.benefitledger.pkg.refund.RefundFacts;
 import io.benefitledger.pkg.refund.RefundRules;
 import io.benefitledger.query.BatchRows;
 import jakarta.persistence.EntityManager;
@@ -24,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.benefitledger.query.reports.ReportPage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,25 +59,35 @@ public class RefundEligibilityProjection {
 
     @EventHandler
     void on(PackagePurchased event, EventMessage<?> message, @SequenceNumber long sequence) {
-        batch.persist(new RefundEligibility(event.packageId().value(), event.partnerId().value(),
-                evidence(message, event.at(), sequence)));
+        batch.persist(new RefundEligibility(event.partnerId().value(), event.packageId().value(),
+                RefundFacts.fold(null, event, message.getIdentifier(), sequence, rules)));
     }
 
     @EventHandler
     void on(KeysRevealed event, EventMessage<?> message, @SequenceNumber long sequence) {
-        Evidence reveal = evidence(message, event.at(), sequence);
-        batch.find(new RefundEligibility.Key(event.partnerId().value(), event.packageId().value()))
-                .filter(row -> !row.hasSeen(reveal.sequenceNumber()))
-                .filter(row -> row.softwareActivated(reveal, rules))
-                .ifPresent(row -> entities.persist(new RefundLaterActivation(row.partnerId(), row.packageId(), reveal)));
+        fold(event.partnerId(), event.packageId(), event, message, sequence);
     }
 
     @EventHandler
     void on(PackageCancelled event, EventMessage<?> message, @SequenceNumber long sequence) {
-        Evidence cancellation = evidence(message, event.at(), sequence);
-        batch.find(new RefundEligibility.Key(event.partnerId().value(), event.packageId().value()))
-                .filter(row -> !row.hasSeen(cancellation.sequenceNumber()))
-                .ifPresent(row -> row.cancelled(cancellation));
+        fold(event.partnerId(), event.packageId(), event, message, sequence);
+    }
+
+    /**
+     * Stores what {@link RefundFacts#fold} yields for the package's row. The reveals kept beside the first are rows of
+     * their own that the fold only ever appends to, so the row's facts are folded without them, and whatever the
+     * fold then keeps beside the first is this event's reveal, new.
+     */
+    private void fold(PartnerId partner, PackageId packageId, Object event, EventMessage<?> message, long sequence) {
+        batch.find(new RefundEligibility.Key(partner.value(), packageId.value()))
+                .filter(row -> !row.hasSeen(sequence))
+                .ifPresent(row -> {
+                    RefundFacts folded = RefundFacts.fold(row.facts(List.of()), event, message.getIdentifier(), sequence,
+                            rules);
+                    row.record(folded, sequence);
+                    folded.laterSoftwareActivations().forEach(reveal ->
+                            entities.persist(new RefundLaterActivation(row.partnerId(), row.packageId(), reveal)));
+                });
     }
 
     @ResetHandler
@@ -140,10 +152,5 @@ public class RefundEligibilityProjection {
                         packages.stream().map(RefundEligibility::packageId).toList()).stream()
                 .collect(Collectors.groupingBy(RefundLaterActivation::packageId,
                         Collectors.mapping(RefundLaterActivation::evidence, Collectors.toList())));
-    }
-
-    private static Evidence evidence(EventMessage<?> message, Instant at, long sequence) {
-        return new Evidence(message.getIdentifier(), message.getPayloadType().getSimpleName(), at,
-                sequence);
     }
 }
