@@ -206,8 +206,12 @@ class BenefitsTabsFlowTest {
         assertThat(alice.get(tab("go-to-market", refund)).get("offers").get(0).get("status").asText()).isEqualTo("REVOKED");
         refused(alice.post(subscription("vs:1") + "/assignment", "{\"userId\": \"mia\"}"),
                 HttpStatus.UNPROCESSABLE_ENTITY, "subscription-revoked");
-        refused(alice.post("/partners/" + partner + "/packages/" + packageId + "/cancellation", "{\"serviceRequest\": \"SR-43\"}"),
-                HttpStatus.UNPROCESSABLE_ENTITY, "package-revoked");
+        ResponseEntity<JsonNode> again = alice.post("/partners/" + partner + "/packages/" + packageId + "/cancellation",
+                "{\"serviceRequest\": \"SR-43\"}");
+        accepted(again);
+        assertThat(again.getBody().get("outcome").asText()).isEqualTo("denied");
+        assertThat(again.getBody().at("/decision/findings/2/condition").asText()).isEqualTo("not-already-cancelled");
+        assertThat(again.getBody().at("/decision/findings/2/holds").asBoolean()).isFalse();
         assertThat(purchased).isLessThan(refund);
     }
 }

@@ -96,7 +96,8 @@ public class BenefitPackage {
     @CommandHandler
     public RefundDecision handle(RequestCancellation command, PartnerDirectory directory, RefundRules rules) {
         inDirectory(directory, partnerId, command.requestedBy(), "request a cancellation");
-        notRevoked();
+        // A request after the refund is decided like any other: the rule's "not already cancelled" denies it, and the
+        // denial is recorded with that evidence.
         Instant at = inOrder(command.at());
         RefundDecision decision = rules.decide(refundFacts, at);
         if (decision.eligible()) {

@@ -393,12 +393,14 @@ class BenefitPackageTest {
     }
 
     @Test
-    void a_second_cancellation_after_a_refund_is_refused() {
+    void a_second_cancellation_after_a_refund_is_denied_and_the_denial_is_recorded_with_the_refund_as_evidence() {
         fixture.given(purchased())
                 .andGivenCommands(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
                 .when(cancel(PURCHASED_AT.plus(Duration.ofDays(2))))
-                .expectException(refusedAs(PackageRevoked.class, "package-revoked"))
-                .expectNoEvents();
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof CancellationDenied denied && denied.decision().reasons().size() == 1
+                        && denied.decision().reasons().get(0).condition().equals("not-already-cancelled")
+                        && denied.decision().reasons().get(0).evidence().get(0).eventType().equals("PackageCancelled")))));
     }
 
     /** The refusal is the typed violation with its code, not just any exception. */

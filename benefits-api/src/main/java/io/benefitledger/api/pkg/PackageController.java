@@ -105,8 +105,7 @@ class PackageController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
-    @Operation(summary = "Request cancellation with a refund, decided by the refund rule; a denial is recorded too", description = "Granted within 30 days of the purchase if no software benefit was activated; then every benefit of the package is revoked.", tags = {"Refunds"})
-    @Refuses({ProblemType.PACKAGE_REVOKED})
+    @Operation(summary = "Request cancellation with a refund, decided by the refund rule; a denial is recorded too", description = "Granted within 30 days of the purchase if no software benefit was activated; then every benefit of the package is revoked. Every request is decided and recorded, a request after the refund too (denied: not already cancelled).", tags = {"Refunds"})
     @PostMapping("/{packageId}/cancellation")
     CancellationDecided requestCancellation(@PathVariable String partnerId, @PathVariable String packageId,
                                             Caller caller,
