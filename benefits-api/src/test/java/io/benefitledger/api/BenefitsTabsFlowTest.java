@@ -214,4 +214,28 @@ class BenefitsTabsFlowTest {
         assertThat(again.getBody().at("/decision/findings/2/holds").asBoolean()).isFalse();
         assertThat(purchased).isLessThan(refund);
     }
+
+    @Test
+    void one_seat_cancelled_with_a_refund_is_revoked_alone_and_asked_again_is_denied_on_the_record() {
+        purchase("""
+                "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 2}]""");
+        accepted(alice.post(subscription("vs:2") + "/assignment", "{\"userId\": \"dave\"}"));
+        String seat = packageId + ":vs:2";
+        String cancellation = "/partners/" + partner + "/packages/" + packageId + "/benefits/" + seat + "/cancellation";
+
+        ResponseEntity<JsonNode> cancelled = alice.post(cancellation, "{\"serviceRequest\": \"SR-51\"}");
+        long refund = accepted(cancelled);
+        assertThat(cancelled.getBody().get("outcome").asText()).isEqualTo("cancelled-with-refund");
+        JsonNode seats = alice.get(tab("visual-studio", refund)).get("rows");
+        assertThat(seats.findValuesAsText("status")).containsExactly("AVAILABLE", "REVOKED");
+        assertThat(seats.get(1).get("subscriptionId").asText()).isEqualTo(seat);
+
+        ResponseEntity<JsonNode> again = alice.post(cancellation, "{\"serviceRequest\": \"SR-52\"}");
+        accepted(again);
+        assertThat(again.getBody().get("outcome").asText()).isEqualTo("denied");
+        ResponseEntity<JsonNode> noSuchSeat = alice.post("/partners/" + partner + "/packages/" + packageId + "/benefits/"
+                                                         + packageId + ":vs:9/cancellation", "{\"serviceRequest\": \"SR-53\"}");
+        assertThat(noSuchSeat.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noSuchSeat.getBody().get("type").asText()).endsWith("/problems/not-found");
+    }
 }

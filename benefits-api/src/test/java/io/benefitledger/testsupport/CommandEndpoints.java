@@ -62,6 +62,7 @@ public final class CommandEndpoints {
                 new Endpoint(HttpMethod.PUT, p + "/go-to-market/contact",
                         "{\"userId\": \"dave\", \"alternativeEmail\": \"d@agency.example\", \"phone\": \"+14255550100\", \"preferredLanguage\": \"en-US\"}", false),
                 new Endpoint(HttpMethod.POST, p + "/go-to-market/offers/silver-marketing-kit/uses", "{\"purpose\": \"p\"}", false),
+                new Endpoint(HttpMethod.POST, p + "/packages/f/benefits/f:vs:1/cancellation", "{\"serviceRequest\": \"SR\"}", false),
                 new Endpoint(HttpMethod.POST, p + "/packages/f/cancellation", "{\"serviceRequest\": \"SR\"}", false)));
     }
 

@@ -7,6 +7,7 @@ import io.benefitledger.offer.OfferGrant;
 import io.benefitledger.offer.WithdrawOffers;
 import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.pkg.AssignableBenefit;
+import io.benefitledger.pkg.BenefitCancelled;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.seat.OpenSubscription;
@@ -21,7 +22,7 @@ import java.util.List;
 /**
  * A package's benefits follow the package, which knows nothing of them: its purchase opens a Subscription for every seat, usage-based
  * subscription and technical benefit, and grants the Go-To-Market offers the partner's qualifications entitle it to;
- * a refunded cancellation revokes them all. Runs in the transaction of the purchase or cancellation, so a package
+ * a refunded cancellation revokes them all, and a benefit cancelled with a refund on its own is revoked alone. Runs in the transaction of the purchase or cancellation, so a package
  * never exists without its seats, nor is refunded with its seats still assigned.
  */
 @RunsWithTheCommand
@@ -30,6 +31,7 @@ public class PackageBenefits {
 
     public static final String GROUP = "package-benefits";
     static final String REVOKED_BY_REFUND = "the package was cancelled with a refund";
+    static final String BENEFIT_REFUNDED = "the benefit was cancelled with a refund";
 
     private final CommandGateway commands;
     private final PartnerDirectory directory;
@@ -60,5 +62,11 @@ public class PackageBenefits {
                     REVOKED_BY_REFUND, event.at()));
         }
         commands.sendAndWait(new WithdrawOffers(event.partnerId(), event.packageId(), REVOKED_BY_REFUND, event.at()));
+    }
+
+    @EventHandler
+    void on(BenefitCancelled event) {
+        commands.sendAndWait(new RevokeSubscription(event.subscriptionId(), event.partnerId(), BENEFIT_REFUNDED,
+                event.at()));
     }
 }

@@ -110,6 +110,24 @@ public class BenefitPackage {
         return decision;
     }
 
+    @CommandHandler
+    public RefundDecision handle(RequestBenefitCancellation command, PartnerDirectory directory, RefundRules rules) {
+        inDirectory(directory, partnerId, command.requestedBy(), "request a cancellation");
+        if (!subscriptions.contains(command.subscriptionId().value())) {
+            throw new NotFound("benefit of package " + packageId, command.subscriptionId());
+        }
+        Instant at = inOrder(command.at());
+        RefundDecision decision = rules.decide(refundFacts.ofBenefit(command.subscriptionId().value()), at);
+        if (decision.eligible()) {
+            apply(new BenefitCancelled(packageId, partnerId, command.subscriptionId(), command.serviceRequest(),
+                    decision, command.requestedBy(), at));
+        } else {
+            apply(new BenefitCancellationDenied(packageId, partnerId, command.subscriptionId(),
+                    command.serviceRequest(), decision, command.requestedBy(), at));
+        }
+        return decision;
+    }
+
     @EventSourcingHandler
     void on(PackagePurchased event, DomainEventMessage<?> message, RefundRules rules) {
         id = AggregateId.of(event.partnerId(), event.packageId());
@@ -141,6 +159,17 @@ public class BenefitPackage {
     void on(CancellationDenied event, DomainEventMessage<?> message, RefundRules rules) {
         // A denial changes no refund fact today; the fold says so, so that the day it does is an edit there alone.
         refundFacts = foldRefundFacts(event, message, rules);
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(BenefitCancelled event, DomainEventMessage<?> message, RefundRules rules) {
+        refundFacts = foldRefundFacts(event, message, rules);
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(BenefitCancellationDenied event) {
         lastChange = event.at();
     }
 

@@ -1,5 +1,9 @@
 package io.benefitledger.lifecycle;
 
+import io.benefitledger.seat.RevokeSubscription;
+
+import io.benefitledger.pkg.BenefitCancelled;
+
 import io.benefitledger.benefit.Unit;
 
 import io.benefitledger.offer.GrantOffers;
@@ -49,7 +53,8 @@ class PackageBenefitsTest {
 
     PackageBenefits benefitsFor(Set<String> qualifications) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
-        for (Class<?> command : List.of(OpenSubscription.class, GrantOffers.class, WithdrawOffers.class)) {
+        for (Class<?> command : List.of(OpenSubscription.class, GrantOffers.class, WithdrawOffers.class,
+                RevokeSubscription.class)) {
             bus.subscribe(command.getName(), message -> sent.add(message.getPayload()));
         }
         InMemoryDirectory directory = new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example")) {
@@ -86,5 +91,14 @@ class PackageBenefitsTest {
         benefitsFor(Set.of("Bronze")).on(purchased());
 
         assertThat(sent).hasSize(4).allMatch(OpenSubscription.class::isInstance);
+    }
+
+    @Test
+    void a_benefit_cancelled_with_a_refund_on_its_own_is_revoked_alone() {
+        SubscriptionId seat = new SubscriptionId("pkg-1:vs:2");
+        benefitsFor(Set.of("Silver Core")).on(new BenefitCancelled(PACKAGE, PARTNER, seat, "SR-7", null,
+                new UserId("alice"), AT));
+
+        assertThat(sent).containsExactly(new RevokeSubscription(seat, PARTNER, PackageBenefits.BENEFIT_REFUNDED, AT));
     }
 }

@@ -1,5 +1,7 @@
 package io.benefitledger.pkg;
 
+import io.benefitledger.benefit.SubscriptionId;
+
 import io.benefitledger.benefit.Unit;
 
 import io.benefitledger.BenefitRuleViolation;
@@ -401,6 +403,57 @@ class BenefitPackageTest {
                         event instanceof CancellationDenied denied && denied.decision().reasons().size() == 1
                         && denied.decision().reasons().get(0).condition().equals("not-already-cancelled")
                         && denied.decision().reasons().get(0).evidence().get(0).eventType().equals("PackageCancelled")))));
+    }
+
+    static PackagePurchased purchasedWithSeats() {
+        return new PackagePurchased(PACKAGE, PARTNER, "Silver", new Allocations(List.of(WINDOWS_SERVER), List.of(),
+                List.of(), List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 2)), List.of()), ADMIN, PURCHASED_AT);
+    }
+
+    static RequestBenefitCancellation cancelSeat(String seat, Instant at) {
+        return new RequestBenefitCancellation(PACKAGE, PARTNER, new SubscriptionId(seat), "SR-200", ADMIN, at);
+    }
+
+    @Test
+    void one_benefit_is_cancelled_with_a_refund_under_the_packages_rule_and_the_rest_of_the_package_stays() {
+        fixture.given(purchasedWithSeats())
+                .when(cancelSeat("pkg-1:vs:2", PURCHASED_AT.plus(Duration.ofDays(3))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof BenefitCancelled cancelled && cancelled.decision().eligible()
+                        && cancelled.subscriptionId().equals(new SubscriptionId("pkg-1:vs:2"))))));
+        fixture.given(purchasedWithSeats())
+                .andGivenCommands(cancelSeat("pkg-1:vs:2", PURCHASED_AT.plus(Duration.ofDays(3))))
+                .when(cancel(PURCHASED_AT.plus(Duration.ofDays(4))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(PackageCancelled.class::isInstance))));
+    }
+
+    @Test
+    void a_benefit_asked_back_after_a_reveal_of_the_packages_software_is_denied_and_the_denial_recorded() {
+        Instant revealedAt = PURCHASED_AT.plus(Duration.ofDays(1));
+        fixture.given(purchasedWithSeats(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), revealedAt))
+                .when(cancelSeat("pkg-1:vs:1", PURCHASED_AT.plus(Duration.ofDays(2))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof BenefitCancellationDenied denied
+                        && denied.decision().reasons().get(0).condition().equals("no-software-activated")))));
+    }
+
+    @Test
+    void a_benefit_cancelled_once_is_denied_the_second_time_with_its_refund_as_evidence() {
+        fixture.given(purchasedWithSeats())
+                .andGivenCommands(cancelSeat("pkg-1:vs:1", PURCHASED_AT.plus(Duration.ofDays(1))))
+                .when(cancelSeat("pkg-1:vs:1", PURCHASED_AT.plus(Duration.ofDays(2))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof BenefitCancellationDenied denied
+                        && denied.decision().reasons().get(0).condition().equals("not-already-cancelled")
+                        && denied.decision().reasons().get(0).evidence().get(0).eventType().equals("BenefitCancelled")))));
+    }
+
+    @Test
+    void a_benefit_the_package_does_not_hold_is_not_found_and_nothing_is_recorded() {
+        fixture.given(purchasedWithSeats())
+                .when(cancelSeat("pkg-1:vs:3", PURCHASED_AT.plus(Duration.ofDays(1))))
+                .expectException(io.benefitledger.NotFound.class)
+                .expectNoEvents();
     }
 
     /** The refusal is the typed violation with its code, not just any exception. */

@@ -1,5 +1,7 @@
 package io.benefitledger.api.pkg;
 
+import io.benefitledger.benefit.SubscriptionId;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.benefitledger.api.description.Refuses;
 import io.benefitledger.api.web.ProblemType;
@@ -13,6 +15,7 @@ import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PurchasePackage;
+import io.benefitledger.pkg.RequestBenefitCancellation;
 import io.benefitledger.pkg.RequestCancellation;
 import io.benefitledger.pkg.RevealKeys;
 import io.benefitledger.pkg.refund.RefundDecision;
@@ -114,6 +117,23 @@ class PackageController {
                 new PartnerId(partnerId), request.serviceRequest(), caller.user(), clock.instant()));
         return new CancellationDecided(packageId, decision.eligible() ? "cancelled-with-refund" : "denied", decision,
                 CommandOutcome.current().position());
+    }
+
+    record BenefitCancellationDecided(String packageId, String subscriptionId, String outcome, RefundDecision decision,
+                                      long position) {
+    }
+
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @Operation(summary = "Request cancellation of one benefit (a seat, a usage-based subscription, a technical benefit) with a refund, decided by the package's refund rule; a denial is recorded too", description = "Granted while the package itself would be: within 30 days of the purchase and no software benefit activated. Then that benefit alone is revoked.", tags = {"Refunds"})
+    @PostMapping("/{packageId}/benefits/{subscriptionId}/cancellation")
+    BenefitCancellationDecided requestBenefitCancellation(@PathVariable String partnerId, @PathVariable String packageId,
+                                                          @PathVariable String subscriptionId, Caller caller,
+                                                          @Valid @RequestBody CancellationRequest request) {
+        RefundDecision decision = commands.sendAndWait(new RequestBenefitCancellation(new PackageId(packageId),
+                new PartnerId(partnerId), new SubscriptionId(subscriptionId), request.serviceRequest(), caller.user(),
+                clock.instant()));
+        return new BenefitCancellationDecided(packageId, subscriptionId,
+                decision.eligible() ? "cancelled-with-refund" : "denied", decision, CommandOutcome.current().position());
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")

@@ -1,18 +1,21 @@
 package io.benefitledger.pkg.refund;
 
+import io.benefitledger.pkg.BenefitCancelled;
 import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * What the refund rule looks at in a package's history: its purchase, the activations of its software benefits
- * (key reveals) and a refunded cancellation. The aggregate, the projection and the audit replay all fold a package's
+ * (key reveals) and a refunded cancellation, of the package or of one of its benefits. The aggregate, the projection and the audit replay all fold a package's
  * events into this with {@link #fold}, the one place that says which events count and what each means, and ask
  * {@link RefundRules} for the decision.
  * <p>
@@ -24,13 +27,31 @@ import java.util.stream.Stream;
  * @param firstSoftwareActivation null while no key of the package was revealed
  * @param laterSoftwareActivations the reveals after the first that a rule version in force at their instant needs
  * @param cancellation            null unless the package was cancelled with a refund
+ * @param cancelledBenefits       the benefits (subscriptions) of the package cancelled with a refund on their own
  */
 public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, List<Evidence> laterSoftwareActivations,
-                          Evidence cancellation) {
+                          Evidence cancellation, Map<String, Evidence> cancelledBenefits) {
 
     public RefundFacts {
         Objects.requireNonNull(purchase, "purchase");
         laterSoftwareActivations = List.copyOf(laterSoftwareActivations);
+        // Absent from the state of a package stored before single benefits could be cancelled.
+        cancelledBenefits = cancelledBenefits == null ? Map.of() : Map.copyOf(cancelledBenefits);
+    }
+
+    public RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, List<Evidence> laterSoftwareActivations,
+                       Evidence cancellation) {
+        this(purchase, firstSoftwareActivation, laterSoftwareActivations, cancellation, Map.of());
+    }
+
+    /**
+     * The facts one benefit of the package is decided on, by the same rule: the package's, with the benefit's own
+     * refunded cancellation as the cancellation unless the package's came first.
+     */
+    public RefundFacts ofBenefit(String subscriptionId) {
+        Evidence own = cancelledBenefits.get(subscriptionId);
+        return own == null || cancellation != null && !cancellation.at().isAfter(own.at()) ? this
+                : new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, own, cancelledBenefits);
     }
 
     /**
@@ -56,6 +77,10 @@ public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, L
         if (event instanceof PackageCancelled cancelled) {
             return purchased(facts, event).withCancellation(evidence(event, eventId, cancelled.at(), sequenceNumber));
         }
+        if (event instanceof BenefitCancelled cancelled) {
+            return purchased(facts, event).withBenefitCancelled(cancelled.subscriptionId().value(),
+                    evidence(event, eventId, cancelled.at(), sequenceNumber));
+        }
         return facts;
     }
 
@@ -73,18 +98,25 @@ public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, L
 
     private RefundFacts withSoftwareActivated(Evidence reveal, RefundRules rules) {
         if (firstSoftwareActivation == null) {
-            return new RefundFacts(purchase, reveal, laterSoftwareActivations, cancellation);
+            return new RefundFacts(purchase, reveal, laterSoftwareActivations, cancellation, cancelledBenefits);
         }
         if (!rules.keepsEveryRevealAt(reveal.at())) {
             return this;
         }
         List<Evidence> later = new ArrayList<>(laterSoftwareActivations);
         later.add(reveal);
-        return new RefundFacts(purchase, firstSoftwareActivation, later, cancellation);
+        return new RefundFacts(purchase, firstSoftwareActivation, later, cancellation, cancelledBenefits);
     }
 
     private RefundFacts withCancellation(Evidence refundedCancellation) {
-        return new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, refundedCancellation);
+        return new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, refundedCancellation,
+                cancelledBenefits);
+    }
+
+    private RefundFacts withBenefitCancelled(String subscriptionId, Evidence refundedCancellation) {
+        Map<String, Evidence> cancelled = new HashMap<>(cancelledBenefits);
+        cancelled.putIfAbsent(subscriptionId, refundedCancellation);
+        return new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, cancellation, cancelled);
     }
 
     /** Every reveal kept, the first first. */
