@@ -126,7 +126,10 @@ class LedgerBenchmark {
     void writePath() throws Exception {
         String contendedPrefix = "contended-" + UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < 4; i++) {
-            post("/partners/bench/packages", softwarePackage(contendedPrefix + "-" + i, 100_000), admin);
+            // the most keys a product may hold; the contended series reveals a few thousand in all
+            if (post("/partners/bench/packages", softwarePackage(contendedPrefix + "-" + i, 10_000), admin) == null) {
+                throw new IllegalStateException("the contended packages could not be purchased");
+            }
         }
         byte[][] sample = sampleEvent();
         AtomicLong next = new AtomicLong();
