@@ -24,7 +24,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * benefit. Only a Global admin assigns it, to a user of the partner's directory; a technical benefit's incidents
  * and hours are drawn, never beyond what is left.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver",
+        cache = "aggregateCache")
 public class Subscription {
 
     @AggregateIdentifier
