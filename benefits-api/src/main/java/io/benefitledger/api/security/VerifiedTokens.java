@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies a bearer token once and then knows it for its lifetime: a client sends the same token with every request,
- * and checking its signature and claims again each time was a seventh of a command's request thread (JFR). A token is
+ * and checking its signature and claims again each time took 6 to 14 % of the request threads on the write path (JFR,
+ * local mode's HMAC; an identity provider's RSA signature costs more). A token is
  * known until its {@code exp}, and never longer than {@link #LONGEST} after it was verified, so that in jwt mode a token
  * signed with a key the identity provider has since withdrawn is honoured for at most that much longer. Only
  * tokens the verifier accepted are kept; a refused token is verified, and refused, every time.
