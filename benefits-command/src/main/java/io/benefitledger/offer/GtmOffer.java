@@ -27,7 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * entitle it to. One aggregate per partner holds both, so that "no offer is activated while the partner has no
  * marketing contact" is decided consistently, never from an eventually consistent read model.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver",
+        cache = "aggregateCache")
 public class GtmOffer {
 
     /** One offer's state: who granted it, where it stands, and until when it can be used once active. */

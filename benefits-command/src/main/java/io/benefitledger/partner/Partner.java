@@ -17,7 +17,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A partner company and its user directory: who may act for it, with which roles. Its events are the history of
  * who was in the directory when; the service keeps a lookup of them that other aggregates decide with.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver",
+        cache = "aggregateCache")
 public class Partner {
 
     @AggregateIdentifier

@@ -32,7 +32,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * change's instant, so the history reads in order even when nodes' clocks disagree slightly; otherwise a key reveal
  * could sort after a cancellation it preceded and the refund rule would not see it.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver",
+        cache = "aggregateCache")
 public class BenefitPackage {
 
     @AggregateIdentifier

@@ -27,7 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * benefit. Only a Global admin assigns it, to a user of the partner's directory, as its kind's activation allows
  * ({@link BenefitKind}); a benefit counted in incidents or hours is drawn on, never beyond what is left.
  */
-@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver")
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger", commandTargetResolver = "ifMatchTargetResolver",
+        cache = "aggregateCache")
 public class Subscription {
 
     @AggregateIdentifier

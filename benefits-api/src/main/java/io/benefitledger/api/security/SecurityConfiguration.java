@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +64,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityMode mode) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityMode mode, JwtDecoder verifier, Clock clock) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
@@ -78,7 +79,8 @@ public class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
+                        .jwt(jwt -> jwt.decoder(new VerifiedTokens(verifier, clock))
+                                .jwtAuthenticationConverter(SecurityConfiguration::authentication))
                         .authenticationEntryPoint((request, response, failure) -> Problems.write(response, ProblemType.UNAUTHENTICATED,
                                 "a valid bearer token is required")))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> Problems.write(response,
