@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.benefitledger.BenefitLedgerApplication;
-import io.benefitledger.api.axon.EventHandlerGroups;
+import io.benefitledger.query.ReadSide;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -106,7 +106,7 @@ class LedgerBenchmark {
                 writePath();
             }
             if (!skip.contains("rebuild")) {
-                rebuild(service.getBean(EventProcessingConfiguration.class), service.getBean(EventHandlerGroups.class));
+                rebuild(service.getBean(EventProcessingConfiguration.class));
                 if (!skip.contains("queries")) {
                     queries();
                 }
@@ -266,11 +266,11 @@ class LedgerBenchmark {
      * and drawn on) is copied, with the real serializer's bytes, to {@code PACKAGES} packages of {@code PARTNERS}
      * partners. Then every projection is rebuilt from the first event.
      */
-    void rebuild(EventProcessingConfiguration processing, EventHandlerGroups groups) throws Exception {
+    void rebuild(EventProcessingConfiguration processing) throws Exception {
         List<StreamingEventProcessor> streaming = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         List<StreamingEventProcessor> projections = streaming.stream()
-                .filter(processor -> groups.readModels().contains(processor.getName())).toList();
+                .filter(processor -> processor.getName().equals(ReadSide.GROUP)).toList();
         String template = "tpl-" + UUID.randomUUID().toString().substring(0, 8);
         recordTemplate(template);
         streaming.forEach(StreamingEventProcessor::shutDown);
@@ -295,10 +295,10 @@ class LedgerBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double rate = total / seconds;
-        record(new Figure("rebuild", projections.size() + " projections from the first event (events/s; wall; peak heap)",
+        record(new Figure("rebuild", "the read models from the first event (events/s; wall; peak heap)",
                 Math.round(rate) + "/s; " + Math.round(seconds) + " s; " + peakHeapMb() + " MB",
                 Math.round(rawRate) + "/s (JDBC scan in order)", Math.round(rate / rawRate * 100) + " %",
-                "≥ 20,000 events/s", rate >= 20_000));
+                "≥ 25 % of raw", rate >= 0.25 * rawRate));
         // The processors that are not read models (audit checkpoints) then catch up on the appended events, before
         // the queries are measured, as they would have while the events were being recorded.
         long catchUp = System.nanoTime();

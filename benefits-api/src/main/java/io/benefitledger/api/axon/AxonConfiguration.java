@@ -161,7 +161,7 @@ public class AxonConfiguration {
      * queue instead of logging and skipping it (Axon's default), while it goes on with every other aggregate. The
      * queue is a table beside the read models; an operator sees and retries it over {@code /operations}.
      */
-    /** The processing groups, found on the event handlers: which run with the command, which keep read models. */
+    /** The processing groups, found on the event handlers: which run with the command, which in the background. */
     @Bean
     EventHandlerGroups eventHandlerGroups(ListableBeanFactory beans) {
         return EventHandlerGroups.of(beans);
@@ -174,7 +174,7 @@ public class AxonConfiguration {
             public void configureModule(Configurer configurer) {
                 // Without the cache every event costs a dead-letter lookup in the database, which made a rebuild
                 // crawl; a reset clears the queue, since the replay handles its events again.
-                for (String group : groups.readModels()) {
+                for (String group : groups.inTheBackground()) {
                     configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(group,
                             (configuration, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
                 }
