@@ -54,7 +54,7 @@ class SafeMarkTest {
 
     final ObjectMapper json = new ObjectMapper();
 
-    /** The warehouse loader of the report: a 200-seat purchase commits behind small commands at higher positions. */
+    /** The warehouse loader of the report: a purchase of 500 seats (the most one may open) commits behind small commands at higher positions. */
     @RepeatedTest(3)
     void a_log_reader_resuming_from_its_last_position_misses_nothing_and_repeats_nothing() throws Exception {
         String partner = "loader-" + UUID.randomUUID();
@@ -76,7 +76,7 @@ class SafeMarkTest {
         });
         CompletableFuture<Void> purchase = CompletableFuture.runAsync(() -> assertThat(alice.post("/partners/" + partner + "/packages", """
                 {"packageId": "big", "packageType": "Gold Core",
-                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 200}]}""")
+                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 500}]}""")
                 .getStatusCode().value()).isEqualTo(201));
         int small = 0;
         while (!purchase.isDone()) {
