@@ -155,7 +155,7 @@ class LedgerBenchmark {
         List<Long> sortedLags = lags.stream().sorted().toList();
         record(new Figure("read-your-writes", "ack → software tab shows it, 16 clients (" + sortedLags.size()
                 + " samples; p50/p99)", ms(percentile(sortedLags, 50)) + "/" + ms(percentile(sortedLags, 99)), null, null,
-                "p99 ≤ 100 ms", percentile(sortedLags, 99) <= 100_000_000L));
+                "p99 ≤ 100 ms", !sortedLags.isEmpty() && percentile(sortedLags, 99) <= 100_000_000L));
         for (int clients : CLIENTS) {
             Series service = run(clients, client -> post("/partners/bench/packages/" + contendedPrefix + "-" + (client % 4)
                     + "/software/office/keys", "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}", admin));
@@ -252,7 +252,7 @@ class LedgerBenchmark {
 
     long readYourWritesLag(String packageId) {
         long acknowledged = System.nanoTime();
-        while (jdbc.queryForObject("select count(*) from software_benefit where package_id = ?", Long.class, packageId) == 0) {
+        while (jdbc.queryForObject("select count(*) from benefit where package_id = ? and tab = 'SOFTWARE'", Long.class, packageId) == 0) {
             java.util.concurrent.locks.LockSupport.parkNanos(500_000);
         }
         return System.nanoTime() - acknowledged;
