@@ -1,9 +1,9 @@
 package io.benefitledger.api.deadline;
 
 import io.benefitledger.api.axon.CommandMetadata;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -19,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,6 +36,7 @@ public class DeadlineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineRunner.class);
     /** Who the events of a deadline were caused by, in their metadata: the ledger's own schedule. */
     static final String ACTOR = "ledger-schedule";
+    private static final int IMMEDIATE_RETRIES = 3;
 
     private record Due(long id, Instant dueAt, String type, String command) {
     }
@@ -74,6 +76,7 @@ public class DeadlineRunner {
     /** Sends every deadline due at {@code now}, oldest first; answers how many were sent. */
     public int runDue(Instant now) {
         int sent = 0;
+        Map<Long, Integer> conflicts = new HashMap<>();
         while (true) {
             AtomicReference<Due> claimed = new AtomicReference<>();
             try {
@@ -103,6 +106,11 @@ public class DeadlineRunner {
                 if (due == null) {
                     throw failed;
                 }
+                // Another node just changed the same aggregate (two deadlines of one package, caught up on at once):
+                // its change is committed now, so the deadline is sent again at once, and then finds it.
+                if (conflict(failed) && conflicts.merge(due.id(), 1, Integer::sum) <= IMMEDIATE_RETRIES) {
+                    continue;
+                }
                 // Rolled back: the deadline waits and is tried again later, still stamped with its own instant.
                 LOG.warn("deadline {} ({} due at {}) failed, trying again in {}: {}", due.id(), due.type(), due.dueAt(),
                         retryAfter, failed.toString());
@@ -110,6 +118,15 @@ public class DeadlineRunner {
                         Timestamp.from(now.plus(retryAfter)), failed.toString(), due.id());
             }
         }
+    }
+
+    private static boolean conflict(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Object command(Due due) {

@@ -1,5 +1,6 @@
 package io.benefitledger.api.deadline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.benefitledger.BenefitLedgerApplication;
 import io.benefitledger.offer.ActivateOffer;
 import io.benefitledger.offer.ConfirmOfferFulfilment;
@@ -215,6 +216,25 @@ class MembershipYearFlowTest {
                 .isEqualTo("ACTIVE");
         assertThat(alice.get(asOf + expiresAt.plusMillis(1)).at("/state/offers/silver-marketing-kit/status").asText())
                 .isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void the_upcoming_report_lists_a_years_end_within_the_window_and_its_benefits_expiry_only_in_a_longer_one() {
+        LedgerClient alice = partnerWithQualifications("");
+        Instant purchasedAt = clock.instant().minus(Duration.ofDays(340));
+        purchase("ending", purchasedAt);
+
+        String report = "/reports/upcoming?partner=" + partner + "&withinDays=";
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(alice.get(report + 30).get("rows")).hasSize(1));
+        JsonNode within30 = alice.get(report + 30);
+        assertThat(within30.at("/rows/0/kind").asText()).isEqualTo("YEAR_ENDS");
+        assertThat(within30.at("/rows/0/subject").asText()).isEqualTo("ending");
+        assertThat(Instant.parse(within30.at("/rows/0/at").asText())).isEqualTo(purchasedAt.plus(Duration.ofDays(365)));
+        JsonNode within60 = alice.get(report + 60);
+        assertThat(within60.get("rows")).extracting(row -> row.get("kind").asText())
+                .containsExactly("YEAR_ENDS", "BENEFITS_EXPIRE");
+        assertThat(within60.get("total").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -75,12 +75,4 @@ public class PackageYear {
     boolean hasSeen(long sequence) {
         return sequence <= lastEventSequence;
     }
-
-    MembershipDates dates() {
-        return new MembershipDates(yearStart, renewalWindowOpens, anniversary, graceEnds, status, renewalOf, renewedBy);
-    }
-
-    String packageId() {
-        return packageId;
-    }
 }
