@@ -4,7 +4,7 @@ import io.benefitledger.RunsWithTheCommand;
 import io.benefitledger.offer.ExpireOffer;
 import io.benefitledger.offer.OfferActivated;
 import io.benefitledger.pkg.MembershipYear;
-import io.benefitledger.pkg.MembershipYearBegan;
+import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.PassMilestone;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,7 +32,10 @@ public class Deadlines {
     }
 
     @EventHandler
-    void on(MembershipYearBegan event) {
+    void on(PackagePurchased event) {
+        if (event.year() == null) {
+            return;
+        }
         for (MembershipYear.Milestone milestone : MembershipYear.Milestone.values()) {
             schedule.schedule(event.year().instantOf(milestone),
                     new PassMilestone(event.packageId(), event.partnerId(), milestone));

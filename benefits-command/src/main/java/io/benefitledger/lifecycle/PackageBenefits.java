@@ -8,7 +8,6 @@ import io.benefitledger.offer.WithdrawOffers;
 import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.pkg.AssignableBenefit;
 import io.benefitledger.pkg.ExpireRenewedPackage;
-import io.benefitledger.pkg.MembershipYearBegan;
 import io.benefitledger.pkg.PackageBenefitsExpired;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
@@ -57,11 +56,7 @@ public class PackageBenefits {
         if (!offers.isEmpty()) {
             commands.sendAndWait(new GrantOffers(event.partnerId(), event.packageId(), offers, event.at()));
         }
-    }
-
-    /** A renewal is recorded on the package whose year it continues, which refuses a second one. */
-    @EventHandler
-    void on(MembershipYearBegan event) {
+        // A renewal is recorded on the package whose year it continues, which refuses a second one.
         if (event.renewalOf() != null) {
             commands.sendAndWait(new RecordRenewal(event.renewalOf(), event.partnerId(), event.packageId(), event.at()));
         }

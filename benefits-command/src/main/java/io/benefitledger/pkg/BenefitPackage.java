@@ -71,14 +71,13 @@ public class BenefitPackage {
         command.allocations().ids().filter(id -> !seen.add(id)).findFirst().ifPresent(id -> {
             throw new DuplicateAllocation(id);
         });
-        apply(new PackagePurchased(command.packageId(), command.partnerId(), command.packageType(),
-                command.allocations(), command.purchasedBy(), command.at()));
         // The package type names the offering until the program's catalogue does.
         Optional<MembershipYears.Renewable> renewed = years.renewable(command.partnerId(), command.packageType(),
                 command.at());
-        apply(new MembershipYearBegan(command.packageId(), command.partnerId(), command.packageType(),
+        apply(new PackagePurchased(command.packageId(), command.partnerId(), command.packageType(),
+                command.allocations(), command.purchasedBy(), command.at(),
                 terms.yearFrom(renewed.map(MembershipYears.Renewable::anniversary).orElse(command.at())),
-                renewed.map(MembershipYears.Renewable::packageId).orElse(null), command.at()));
+                renewed.map(MembershipYears.Renewable::packageId).orElse(null)));
     }
 
     @CommandHandler
@@ -191,6 +190,9 @@ public class BenefitPackage {
         subscriptions = event.allocations().assignableBenefits(event.packageId()).stream()
                 .map(benefit -> benefit.subscriptionId().value()).toList();
         keysRevealed = new HashMap<>();
+        year = event.year();
+        renewalOf = event.renewalOf();
+        passed = EnumSet.noneOf(MembershipYear.Milestone.class);
         refundFacts = RefundFacts.fold(null, event, message.getIdentifier(), message.getSequenceNumber(), rules);
         lastChange = event.at();
     }
@@ -213,13 +215,6 @@ public class BenefitPackage {
         // A denial changes no refund fact today; the fold says so, so that the day it does is an edit there alone.
         refundFacts = foldRefundFacts(event, message, rules);
         lastChange = event.at();
-    }
-
-    @EventSourcingHandler
-    void on(MembershipYearBegan event) {
-        year = event.year();
-        renewalOf = event.renewalOf();
-        passed = EnumSet.noneOf(MembershipYear.Milestone.class);
     }
 
     @EventSourcingHandler

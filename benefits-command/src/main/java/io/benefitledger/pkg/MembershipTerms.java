@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * How the program measures a membership year: it runs {@link #YEAR} from its start to its anniversary; renewing is
  * possible from {@code renewalWindow} before the anniversary until {@code gracePeriod} after it, during which the
- * benefits stay usable. The terms of a year are recorded when it begins ({@link MembershipYearBegan}), so changing
+ * benefits stay usable. The terms of a year are recorded when it begins ({@link PackagePurchased}), so changing
  * them changes only years that begin later.
  */
 public record MembershipTerms(Duration renewalWindow, Duration gracePeriod) {

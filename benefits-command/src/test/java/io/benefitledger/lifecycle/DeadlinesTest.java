@@ -6,7 +6,9 @@ import io.benefitledger.offer.OfferId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.MembershipTerms;
 import io.benefitledger.pkg.MembershipYear;
-import io.benefitledger.pkg.MembershipYearBegan;
+import io.benefitledger.partner.UserId;
+import io.benefitledger.pkg.Allocations;
+import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.PassMilestone;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,10 @@ class DeadlinesTest {
     @Test
     void a_membership_year_schedules_its_window_its_anniversary_and_the_end_of_its_grace() {
         MembershipYear year = new MembershipTerms(Duration.ofDays(30), Duration.ofDays(30)).yearFrom(AT);
-        deadlines.on(new MembershipYearBegan(PACKAGE, PARTNER, "Action Pack", year, null, AT));
+        deadlines.on(new PackagePurchased(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of()), new UserId("alice"),
+                AT, year, null));
+        deadlines.on(new PackagePurchased(new PackageId("bought-before-years"), PARTNER, "Action Pack",
+                Allocations.software(List.of()), new UserId("alice"), AT));
 
         assertThat(scheduled).containsExactly(
                 new Scheduled(AT.plus(Duration.ofDays(335)), new PassMilestone(PACKAGE, PARTNER, MembershipYear.Milestone.RENEWAL_WINDOW_OPENS)),

@@ -23,7 +23,6 @@ import io.benefitledger.benefit.BenefitKind;
 import io.benefitledger.pkg.ExpireRenewedPackage;
 import io.benefitledger.pkg.MembershipTerms;
 import io.benefitledger.pkg.MembershipYear;
-import io.benefitledger.pkg.MembershipYearBegan;
 import io.benefitledger.pkg.PackageBenefitsExpired;
 import io.benefitledger.pkg.RecordRenewal;
 import io.benefitledger.seat.ExpireSubscription;
@@ -100,8 +99,10 @@ class PackageBenefitsTest {
     void a_renewal_is_recorded_on_the_package_whose_year_it_continues() {
         PackageId earlier = new PackageId("pkg-0");
         MembershipYear year = new MembershipTerms(Duration.ofDays(30), Duration.ofDays(30)).yearFrom(AT);
-        benefitsFor(Set.of()).on(new MembershipYearBegan(PACKAGE, PARTNER, "Action Pack", year, earlier, AT));
-        benefitsFor(Set.of()).on(new MembershipYearBegan(new PackageId("pkg-2"), PARTNER, "Action Pack", year, null, AT));
+        benefitsFor(Set.of()).on(new PackagePurchased(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of()),
+                new UserId("alice"), AT, year, earlier));
+        benefitsFor(Set.of()).on(new PackagePurchased(new PackageId("pkg-2"), PARTNER, "Action Pack",
+                Allocations.software(List.of()), new UserId("alice"), AT, year, null));
 
         assertThat(sent).containsExactly(new RecordRenewal(earlier, PARTNER, PACKAGE, AT));
     }

@@ -85,8 +85,9 @@ class BenefitPackageTest {
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
                         ADMIN, PURCHASED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(purchased(), new MembershipYearBegan(PACKAGE, PARTNER, "Action Pack",
-                        MembershipYearTest.TERMS.yearFrom(PURCHASED_AT), null, PURCHASED_AT));
+                .expectEvents(new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                        Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, PURCHASED_AT,
+                        MembershipYearTest.TERMS.yearFrom(PURCHASED_AT), null));
     }
 
     @Test

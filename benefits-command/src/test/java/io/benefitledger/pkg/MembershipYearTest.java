@@ -47,8 +47,10 @@ class MembershipYearTest {
                 .with(ADMIN, Role.ADMIN_AGENT));
     }
 
-    static MembershipYearBegan began() {
-        return new MembershipYearBegan(PACKAGE, PARTNER, "Action Pack", YEAR, null, PURCHASED_AT);
+    /** A purchase whose year began with it. */
+    static PackagePurchased bought() {
+        return new PackagePurchased(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
+                ADMIN, PURCHASED_AT, YEAR, null);
     }
 
     static RenewalWindowOpened opened() {
@@ -69,10 +71,10 @@ class MembershipYearTest {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
                         ADMIN, PURCHASED_AT))
-                .expectEvents(purchased(), new MembershipYearBegan(PACKAGE, PARTNER, "Action Pack",
+                .expectEvents(new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                        Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, PURCHASED_AT,
                         new MembershipYear(PURCHASED_AT, PURCHASED_AT.plus(Duration.ofDays(335)),
-                                PURCHASED_AT.plus(Duration.ofDays(365)), PURCHASED_AT.plus(Duration.ofDays(395))),
-                        null, PURCHASED_AT));
+                                PURCHASED_AT.plus(Duration.ofDays(365)), PURCHASED_AT.plus(Duration.ofDays(395))), null));
     }
 
     @Test
@@ -83,8 +85,9 @@ class MembershipYearTest {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
                         ADMIN, PURCHASED_AT))
-                .expectEvents(purchased(), new MembershipYearBegan(PACKAGE, PARTNER, "Action Pack",
-                        TERMS.yearFrom(EARLIER_ANNIVERSARY), EARLIER, PURCHASED_AT));
+                .expectEvents(new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                        Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, PURCHASED_AT,
+                        TERMS.yearFrom(EARLIER_ANNIVERSARY), EARLIER));
     }
 
     @Test
@@ -97,7 +100,7 @@ class MembershipYearTest {
 
     @Test
     void the_renewal_window_opening_is_recorded_at_its_instant() {
-        fixture.given(purchased(), began())
+        fixture.given(bought())
                 .when(pass(MembershipYear.Milestone.RENEWAL_WINDOW_OPENS))
                 .expectEvents(new RenewalWindowOpened(PACKAGE, PARTNER, YEAR.anniversary(), YEAR.graceEnds(),
                         PURCHASED_AT.plus(Duration.ofDays(335))));
@@ -106,7 +109,7 @@ class MembershipYearTest {
     @Test
     void the_year_ends_at_the_anniversary_however_late_the_schedule_delivers_it() {
         // a reveal recorded after the anniversary, before the schedule delivered it
-        fixture.given(purchased(), began(), opened(), new KeysRevealed(PACKAGE, PARTNER, WINDOWS_SERVER.productId(), List.of("K"),
+        fixture.given(bought(), opened(), new KeysRevealed(PACKAGE, PARTNER, WINDOWS_SERVER.productId(), List.of("K"),
                         "en-US", "x64", "https://downloads.example/windows-server/en-US/x64", ADMIN,
                         YEAR.anniversary().plusSeconds(5)))
                 .when(pass(MembershipYear.Milestone.YEAR_ENDS))
@@ -116,7 +119,7 @@ class MembershipYearTest {
 
     @Test
     void a_milestone_delivered_before_an_earlier_one_records_the_earlier_one_first() {
-        fixture.given(purchased(), began())
+        fixture.given(bought())
                 .when(pass(MembershipYear.Milestone.YEAR_ENDS))
                 .expectEvents(new RenewalWindowOpened(PACKAGE, PARTNER, YEAR.anniversary(), YEAR.graceEnds(),
                                 YEAR.renewalWindowOpens()),
@@ -125,7 +128,7 @@ class MembershipYearTest {
 
     @Test
     void a_milestone_delivered_twice_is_recorded_once() {
-        fixture.given(purchased(), began(), opened(), new MembershipYearEnded(PACKAGE, PARTNER, null, YEAR.graceEnds(),
+        fixture.given(bought(), opened(), new MembershipYearEnded(PACKAGE, PARTNER, null, YEAR.graceEnds(),
                         YEAR.anniversary()))
                 .when(pass(MembershipYear.Milestone.YEAR_ENDS))
                 .expectSuccessfulHandlerExecution()
@@ -136,7 +139,7 @@ class MembershipYearTest {
     void when_the_grace_is_over_unrenewed_the_packages_benefits_expire_with_its_subscriptions() {
         fixture.given(new PackagePurchased(PACKAGE, PARTNER, "Silver Core", new Allocations(List.of(), List.of(),
                         List.of(), List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 2)), List.of()), ADMIN,
-                        PURCHASED_AT), began(), opened(), ended(null))
+                        PURCHASED_AT, YEAR, null), opened(), ended(null))
                 .when(pass(MembershipYear.Milestone.GRACE_ENDS))
                 .expectEvents(new GracePeriodOver(PACKAGE, PARTNER, null, YEAR.graceEnds()),
                         new PackageBenefitsExpired(PACKAGE, PARTNER, List.of("pkg-1:vs:1", "pkg-1:vs:2"), null,
@@ -146,7 +149,7 @@ class MembershipYearTest {
     @Test
     void when_the_grace_is_over_after_a_renewal_nothing_expires() {
         PackageId renewal = new PackageId("action-pack-2027");
-        fixture.given(purchased(), began(), opened(), new MembershipRenewed(PACKAGE, PARTNER, renewal,
+        fixture.given(bought(), opened(), new MembershipRenewed(PACKAGE, PARTNER, renewal,
                         YEAR.anniversary()), ended(renewal))
                 .when(pass(MembershipYear.Milestone.GRACE_ENDS))
                 .expectEvents(new GracePeriodOver(PACKAGE, PARTNER, renewal, YEAR.graceEnds()));
@@ -154,7 +157,7 @@ class MembershipYearTest {
 
     @Test
     void a_year_renewed_already_is_not_renewed_again() {
-        fixture.given(purchased(), began(), new MembershipRenewed(PACKAGE, PARTNER, new PackageId("first"), YEAR.anniversary()))
+        fixture.given(bought(), new MembershipRenewed(PACKAGE, PARTNER, new PackageId("first"), YEAR.anniversary()))
                 .when(new RecordRenewal(PACKAGE, PARTNER, new PackageId("second"), YEAR.anniversary()))
                 .expectException(matches(e -> e instanceof AlreadyRenewed r && r.code().equals("membership-already-renewed")))
                 .expectNoEvents();
@@ -162,7 +165,8 @@ class MembershipYearTest {
 
     @Test
     void when_a_renewal_expires_the_package_it_continued_expires_at_the_same_instant() {
-        fixture.given(purchased(), new MembershipYearBegan(PACKAGE, PARTNER, "Action Pack", YEAR, EARLIER, PURCHASED_AT),
+        fixture.given(new PackagePurchased(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
+                        ADMIN, PURCHASED_AT, YEAR, EARLIER),
                         new MembershipRenewed(PACKAGE, PARTNER, new PackageId("next"), YEAR.anniversary()))
                 .when(new ExpireRenewedPackage(PACKAGE, PARTNER, YEAR.graceEnds().plus(Duration.ofDays(365))))
                 .expectEvents(new PackageBenefitsExpired(PACKAGE, PARTNER, List.of(), EARLIER,
@@ -171,7 +175,7 @@ class MembershipYearTest {
 
     @Test
     void keys_of_an_expired_package_are_not_revealed() {
-        fixture.given(purchased(), began(), new GracePeriodOver(PACKAGE, PARTNER, null, YEAR.graceEnds()),
+        fixture.given(bought(), new GracePeriodOver(PACKAGE, PARTNER, null, YEAR.graceEnds()),
                         new PackageBenefitsExpired(PACKAGE, PARTNER, List.of(), null, YEAR.graceEnds()))
                 .when(reveal(1, YEAR.graceEnds().plusMillis(1)))
                 .expectException(matches(e -> e instanceof BenefitRuleViolation v && v.code().equals("package-expired")))
@@ -180,7 +184,7 @@ class MembershipYearTest {
 
     @Test
     void keys_are_revealed_during_the_grace_period() {
-        fixture.given(purchased(), began(), new MembershipYearEnded(PACKAGE, PARTNER, null, YEAR.graceEnds(),
+        fixture.given(bought(), new MembershipYearEnded(PACKAGE, PARTNER, null, YEAR.graceEnds(),
                         YEAR.anniversary()))
                 .when(reveal(1, YEAR.graceEnds()))
                 .expectSuccessfulHandlerExecution();
@@ -188,7 +192,7 @@ class MembershipYearTest {
 
     @Test
     void a_refunded_package_passes_no_milestone() {
-        fixture.given(purchased(), began())
+        fixture.given(bought())
                 .andGivenCommands(new RequestCancellation(PACKAGE, PARTNER, "SR-1", ADMIN, PURCHASED_AT.plusSeconds(60)))
                 .when(pass(MembershipYear.Milestone.GRACE_ENDS))
                 .expectSuccessfulHandlerExecution()

@@ -3,7 +3,7 @@ package io.benefitledger.api.deadline;
 import io.benefitledger.RunsWithTheCommand;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.MembershipRenewed;
-import io.benefitledger.pkg.MembershipYearBegan;
+import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.MembershipYears;
 import io.benefitledger.pkg.PackageBenefitsExpired;
 import io.benefitledger.pkg.PackageCancelled;
@@ -47,11 +47,14 @@ class MembershipYearTables implements MembershipYears {
     }
 
     @EventHandler
-    void on(MembershipYearBegan event) {
+    void on(PackagePurchased event) {
+        if (event.year() == null) {
+            return;
+        }
         jdbc.update("""
                         insert into membership_year (partner_id, package_id, offering, renewal_window_opens, anniversary, grace_ends)
                         values (?, ?, ?, ?, ?, ?)""",
-                event.partnerId().value(), event.packageId().value(), event.offering(),
+                event.partnerId().value(), event.packageId().value(), event.packageType(),
                 Timestamp.from(event.year().renewalWindowOpens()), Timestamp.from(event.year().anniversary()),
                 Timestamp.from(event.year().graceEnds()));
     }

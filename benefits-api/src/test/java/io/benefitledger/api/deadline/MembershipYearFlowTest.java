@@ -15,6 +15,7 @@ import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.Allocations;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PurchasePackage;
 import io.benefitledger.pkg.SeatAllocation;
@@ -154,8 +155,8 @@ class MembershipYearFlowTest {
         assertThat(eventsOfType("first", "MembershipRenewed")).hasSize(1);
         assertThat(eventsOfType("first", "GracePeriodOver")).hasSize(1);
         assertThat(eventsOfType("first", "PackageBenefitsExpired")).isEmpty();
-        assertThat(eventsOfType("renewal", "MembershipYearBegan")).singleElement().satisfies(event -> {
-            io.benefitledger.pkg.MembershipYearBegan year = (io.benefitledger.pkg.MembershipYearBegan) event.getPayload();
+        assertThat(eventsOfType("renewal", "PackagePurchased")).singleElement().satisfies(event -> {
+            PackagePurchased year = (PackagePurchased) event.getPayload();
             assertThat(year.renewalOf()).isEqualTo(new PackageId("first"));
             assertThat(year.year().start()).isEqualTo(T0.plus(Duration.ofDays(365)));
         });
@@ -167,8 +168,8 @@ class MembershipYearFlowTest {
         purchase("first", T0);
         purchase("fresh", T0.plus(Duration.ofDays(395)).plusMillis(1));
 
-        assertThat(eventsOfType("fresh", "MembershipYearBegan")).singleElement().satisfies(event -> {
-            io.benefitledger.pkg.MembershipYearBegan year = (io.benefitledger.pkg.MembershipYearBegan) event.getPayload();
+        assertThat(eventsOfType("fresh", "PackagePurchased")).singleElement().satisfies(event -> {
+            PackagePurchased year = (PackagePurchased) event.getPayload();
             assertThat(year.renewalOf()).isNull();
             assertThat(year.year().start()).isEqualTo(T0.plus(Duration.ofDays(395)).plusMillis(1));
         });

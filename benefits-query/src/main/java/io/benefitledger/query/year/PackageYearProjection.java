@@ -2,7 +2,7 @@ package io.benefitledger.query.year;
 
 import io.benefitledger.pkg.GracePeriodOver;
 import io.benefitledger.pkg.MembershipRenewed;
-import io.benefitledger.pkg.MembershipYearBegan;
+import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.MembershipYearEnded;
 import io.benefitledger.pkg.PackageBenefitsExpired;
 import io.benefitledger.pkg.PackageCancelled;
@@ -30,10 +30,13 @@ class PackageYearProjection {
     }
 
     @EventHandler
-    void on(MembershipYearBegan event, @SequenceNumber long sequence) {
+    void on(PackagePurchased event, @SequenceNumber long sequence) {
+        if (event.year() == null) {
+            return;
+        }
         PackageYear.Key key = new PackageYear.Key(event.partnerId().value(), event.packageId().value());
         if (!years.existsById(key)) {
-            years.save(new PackageYear(key.partnerId(), key.packageId(), event.offering(), event.year().start(),
+            years.save(new PackageYear(key.partnerId(), key.packageId(), event.packageType(), event.year().start(),
                     event.year().renewalWindowOpens(), event.year().anniversary(), event.year().graceEnds(),
                     event.renewalOf() == null ? null : event.renewalOf().value(), sequence));
         }
