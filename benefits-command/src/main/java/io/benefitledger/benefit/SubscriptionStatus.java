@@ -1,4 +1,4 @@
 package io.benefitledger.benefit;
 
 /** Where a subscription stands. */
-public enum SubscriptionStatus { AVAILABLE, PENDING, ACTIVE, REVOKED }
+public enum SubscriptionStatus { AVAILABLE, PENDING, ACTIVE, REVOKED, EXPIRED }

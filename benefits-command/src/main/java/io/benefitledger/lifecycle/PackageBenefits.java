@@ -8,8 +8,12 @@ import io.benefitledger.offer.WithdrawOffers;
 import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.pkg.AssignableBenefit;
 import io.benefitledger.pkg.BenefitCancelled;
+import io.benefitledger.pkg.ExpireRenewedPackage;
+import io.benefitledger.pkg.PackageBenefitsExpired;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
+import io.benefitledger.pkg.RecordRenewal;
+import io.benefitledger.seat.ExpireSubscription;
 import io.benefitledger.seat.OpenSubscription;
 import io.benefitledger.seat.RevokeSubscription;
 import io.benefitledger.benefit.SubscriptionId;
@@ -22,8 +26,10 @@ import java.util.List;
 /**
  * A package's benefits follow the package, which knows nothing of them: its purchase opens a Subscription for every seat, usage-based
  * subscription and technical benefit, and grants the Go-To-Market offers the partner's qualifications entitle it to;
- * a refunded cancellation revokes them all, and a benefit cancelled with a refund on its own is revoked alone. Runs in the transaction of the purchase or cancellation, so a package
- * never exists without its seats, nor is refunded with its seats still assigned.
+ * a refunded cancellation revokes them all, and a benefit cancelled with a refund on its own is revoked alone;
+ * when its membership year ends unrenewed they expire, and so do those of the package whose year it renewed. Runs in
+ * the transaction of the purchase, cancellation or deadline, so a package never exists without its seats, nor is
+ * refunded or expired with its seats still assigned.
  */
 @RunsWithTheCommand
 @ProcessingGroup(PackageBenefits.GROUP)
@@ -52,6 +58,20 @@ public class PackageBenefits {
         List<OfferGrant> offers = catalogue.offersFor(directory.qualifications(event.partnerId()));
         if (!offers.isEmpty()) {
             commands.sendAndWait(new GrantOffers(event.partnerId(), event.packageId(), offers, event.at()));
+        }
+        // A renewal is recorded on the package whose year it continues, which refuses a second one.
+        if (event.renewalOf() != null) {
+            commands.sendAndWait(new RecordRenewal(event.renewalOf(), event.partnerId(), event.packageId(), event.at()));
+        }
+    }
+
+    @EventHandler
+    void on(PackageBenefitsExpired event) {
+        for (SubscriptionId subscription : event.subscriptionIds()) {
+            commands.sendAndWait(new ExpireSubscription(subscription, event.partnerId(), event.at()));
+        }
+        if (event.renewalOf() != null) {
+            commands.sendAndWait(new ExpireRenewedPackage(event.renewalOf(), event.partnerId(), event.at()));
         }
     }
 

@@ -4,7 +4,6 @@ import io.benefitledger.NotFound;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.NotPermitted;
 import io.benefitledger.partner.PartnerDirectory;
-import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.Role;
 import io.benefitledger.partner.UserId;
@@ -62,8 +61,7 @@ public class GtmOffer {
     @CommandHandler
     void handle(GrantOffers command) {
         List<OfferGrant> newOffers = command.offers().stream()
-                .filter(grant -> !offers.containsKey(grant.offerId())
-                                 || offers.get(grant.offerId()).status() == OfferStatus.WITHDRAWN)
+                .filter(grant -> !offers.containsKey(grant.offerId()) || offers.get(grant.offerId()).status().isOver())
                 .toList();
         if (!newOffers.isEmpty()) {
             apply(new OffersGranted(partnerId, command.packageId(), newOffers, inOrder(command.at())));
@@ -91,6 +89,7 @@ public class GtmOffer {
         Instant at = inOrder(command.at());
         switch (offer.status()) {
             case WITHDRAWN -> throw OfferRefused.withdrawn(command.offerId());
+            case EXPIRED -> throw OfferRefused.expired(command.offerId(), offer.expiresAt());
             case PENDING -> throw OfferRefused.pending(command.offerId());
             case ACTIVE -> throw at.isAfter(offer.expiresAt())
                     ? OfferRefused.expired(command.offerId(), offer.expiresAt())
@@ -120,10 +119,13 @@ public class GtmOffer {
     void handle(UseOffer command, PartnerDirectory directory) {
         goToMarketAdmin(directory, command.usedBy(), "use Go-To-Market offers");
         Offer offer = offer(command.offerId());
-        if (offer.status() != OfferStatus.ACTIVE) {
-            throw offer.status() == OfferStatus.WITHDRAWN
-                    ? OfferRefused.withdrawn(command.offerId())
-                    : OfferRefused.notActive(command.offerId(), offer.status());
+        switch (offer.status()) {
+            case WITHDRAWN -> throw OfferRefused.withdrawn(command.offerId());
+            case EXPIRED -> throw OfferRefused.expired(command.offerId(), offer.expiresAt());
+            case GRANTED, PENDING -> throw OfferRefused.notActive(command.offerId(), offer.status());
+            case ACTIVE -> {
+                // the one status an offer is used in
+            }
         }
         Instant at = inOrder(command.at());
         if (at.isAfter(offer.expiresAt())) {
@@ -132,11 +134,24 @@ public class GtmOffer {
         apply(new OfferUsed(partnerId, command.offerId(), command.usedBy(), command.purpose(), at));
     }
 
+    /**
+     * The offer's expiry has come: recorded at the expiry itself, whenever the schedule delivers it. A deadline that
+     * no longer applies (the offer was withdrawn, expired already, or was granted and activated anew since) records
+     * nothing, so a deadline delivered twice is recorded once.
+     */
+    @CommandHandler
+    void handle(ExpireOffer command) {
+        Offer offer = offers.get(command.offerId());
+        if (offer != null && offer.status() == OfferStatus.ACTIVE && command.expiresAt().equals(offer.expiresAt())) {
+            apply(new OfferExpired(partnerId, command.offerId(), offer.grantedBy(), offer.expiresAt()));
+        }
+    }
+
     @CommandHandler
     void handle(WithdrawOffers command) {
         List<OfferId> withdrawn = offers.entrySet().stream()
                 .filter(entry -> entry.getValue().grantedBy().equals(command.packageId())
-                                 && entry.getValue().status() != OfferStatus.WITHDRAWN)
+                                 && !entry.getValue().status().isOver())
                 .map(Map.Entry::getKey)
                 .sorted(Comparator.comparing(OfferId::value))
                 .toList();
@@ -181,6 +196,13 @@ public class GtmOffer {
     @EventSourcingHandler
     void on(OfferUsed event) {
         lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(OfferExpired event) {
+        offers.computeIfPresent(event.offerId(), (id, offer) -> offer.with(OfferStatus.EXPIRED, offer.expiresAt()));
+        // Stamped with the expiry, which may precede a change recorded before the schedule delivered it.
+        lastChange = event.at().isAfter(lastChange) ? event.at() : lastChange;
     }
 
     @EventSourcingHandler

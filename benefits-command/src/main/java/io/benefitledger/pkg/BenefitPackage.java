@@ -16,10 +16,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -45,13 +47,20 @@ public class BenefitPackage {
     private List<String> subscriptions;
     private RefundFacts refundFacts;
     private Instant lastChange;
+    /** Null for a package bought before years were recorded: no deadline was scheduled for it. */
+    private MembershipYear year;
+    private PackageId renewalOf;
+    private PackageId renewedBy;
+    private Set<MembershipYear.Milestone> passed;
+    private Instant expiredAt;
 
     protected BenefitPackage() {
         // for Axon: rebuilt from events
     }
 
     @CommandHandler
-    public BenefitPackage(PurchasePackage command, PartnerDirectory directory) {
+    public BenefitPackage(PurchasePackage command, PartnerDirectory directory, MembershipYears years,
+                          MembershipTerms terms) {
         inDirectory(directory, command.partnerId(), command.purchasedBy(), "purchase packages");
         if (command.allocations().isEmpty()) {
             throw new EmptyPackage();
@@ -63,14 +72,22 @@ public class BenefitPackage {
         command.allocations().ids().filter(id -> !seen.add(id)).findFirst().ifPresent(id -> {
             throw new DuplicateAllocation(id);
         });
+        // The package type names the offering until the program's catalogue does.
+        Optional<MembershipYears.Renewable> renewed = years.renewable(command.partnerId(), command.packageType(),
+                command.at());
         apply(new PackagePurchased(command.packageId(), command.partnerId(), command.packageType(),
-                command.allocations(), command.purchasedBy(), command.at()));
+                command.allocations(), command.purchasedBy(), command.at(),
+                terms.yearFrom(renewed.map(MembershipYears.Renewable::anniversary).orElse(command.at())),
+                renewed.map(MembershipYears.Renewable::packageId).orElse(null)));
     }
 
     @CommandHandler
     public KeysRevealed handle(RevealKeys command, LicenseKeyIssuer issuer, PartnerDirectory directory) {
         inDirectory(directory, partnerId, command.revealedBy(), "reveal license keys");
         notRevoked();
+        if (expiredAt != null) {
+            throw new PackageExpired(packageId, expiredAt);
+        }
         LicensedProduct product = licensedProducts.get(command.productId());
         if (product == null) {
             throw new NotFound("product", command.productId());
@@ -129,6 +146,60 @@ public class BenefitPackage {
         return decision;
     }
 
+    /**
+     * A milestone of the year is recorded at its own instant, once, after any earlier one not yet recorded (deadlines
+     * caught up on after an outage may arrive in any order); a package refunded, or bought before years were
+     * recorded, records none.
+     */
+    @CommandHandler
+    void handle(PassMilestone command) {
+        if (year == null || refundFacts.cancellation() != null) {
+            return;
+        }
+        for (MembershipYear.Milestone milestone : MembershipYear.Milestone.values()) {
+            if (milestone.compareTo(command.milestone()) > 0) {
+                break;
+            }
+            if (!passed.contains(milestone)) {
+                pass(milestone, year.instantOf(milestone));
+            }
+        }
+    }
+
+    private void pass(MembershipYear.Milestone milestone, Instant at) {
+        switch (milestone) {
+            case RENEWAL_WINDOW_OPENS -> apply(new RenewalWindowOpened(packageId, partnerId, year.anniversary(),
+                    year.graceEnds(), at));
+            case YEAR_ENDS -> apply(new MembershipYearEnded(packageId, partnerId, renewedBy, year.graceEnds(), at));
+            case GRACE_ENDS -> {
+                apply(new GracePeriodOver(packageId, partnerId, renewedBy, at));
+                if (renewedBy == null) {
+                    expire(at);
+                }
+            }
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordRenewal command) {
+        if (renewedBy != null) {
+            throw new AlreadyRenewed(packageId, renewedBy);
+        }
+        apply(new MembershipRenewed(packageId, partnerId, command.renewedBy(), inOrder(command.at())));
+    }
+
+    /** The renewal continuing this package's year expired: so do this package's benefits, at the same instant. */
+    @CommandHandler
+    void handle(ExpireRenewedPackage command) {
+        if (expiredAt == null && refundFacts.cancellation() == null) {
+            expire(command.at());
+        }
+    }
+
+    private void expire(Instant at) {
+        apply(new PackageBenefitsExpired(packageId, partnerId, subscriptions, renewalOf, at));
+    }
+
     @EventSourcingHandler
     void on(PackagePurchased event, DomainEventMessage<?> message, RefundRules rules) {
         id = AggregateId.of(event.partnerId(), event.packageId());
@@ -139,6 +210,9 @@ public class BenefitPackage {
         subscriptions = event.allocations().assignableBenefits(event.packageId()).stream()
                 .map(benefit -> benefit.subscriptionId().value()).toList();
         keysRevealed = new HashMap<>();
+        year = event.year();
+        renewalOf = event.renewalOf();
+        passed = EnumSet.noneOf(MembershipYear.Milestone.class);
         refundFacts = RefundFacts.fold(null, event, message.getIdentifier(), message.getSequenceNumber(), rules);
         lastChange = event.at();
     }
@@ -170,8 +244,45 @@ public class BenefitPackage {
     }
 
     @EventSourcingHandler
+    void on(RenewalWindowOpened event) {
+        passed.add(MembershipYear.Milestone.RENEWAL_WINDOW_OPENS);
+        later(event.at());
+    }
+
+    @EventSourcingHandler
+    void on(MembershipYearEnded event) {
+        passed.add(MembershipYear.Milestone.YEAR_ENDS);
+        later(event.at());
+    }
+
+    @EventSourcingHandler
+    void on(GracePeriodOver event) {
+        passed.add(MembershipYear.Milestone.GRACE_ENDS);
+        later(event.at());
+    }
+
+    @EventSourcingHandler
+    void on(MembershipRenewed event) {
+        renewedBy = event.renewedBy();
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
     void on(BenefitCancellationDenied event) {
         lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(PackageBenefitsExpired event) {
+        expiredAt = event.at();
+        later(event.at());
+    }
+
+    /** A deadline is stamped with its own instant, which may precede a change recorded before it was delivered. */
+    private void later(Instant at) {
+        if (at.isAfter(lastChange)) {
+            lastChange = at;
+        }
     }
 
     /** Every role of the partner's directory may purchase and use packages; outsiders may not. */

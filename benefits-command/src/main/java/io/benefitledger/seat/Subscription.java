@@ -41,6 +41,7 @@ public class Subscription {
     private SubscriptionStatus status;
     private UserId assignee;
     private Instant revokedAt;
+    private Instant expiredAt;
     private Instant lastChange;
 
     protected Subscription() {
@@ -116,6 +117,14 @@ public class Subscription {
         apply(new SubscriptionRevoked(subscriptionId, partnerId, assignee, command.reason(), inOrder(command.at())));
     }
 
+    @CommandHandler
+    void handle(ExpireSubscription command) {
+        if (status == SubscriptionStatus.REVOKED || status == SubscriptionStatus.EXPIRED) {
+            return; // a revoked benefit stays revoked; an expiry delivered again is recorded once
+        }
+        apply(new BenefitExpired(subscriptionId, partnerId, assignee, command.at()));
+    }
+
     @EventSourcingHandler
     void on(SubscriptionOpened event) {
         id = AggregateId.of(event.partnerId(), event.subscriptionId());
@@ -162,9 +171,22 @@ public class Subscription {
         lastChange = event.at();
     }
 
+    @EventSourcingHandler
+    void on(BenefitExpired event) {
+        assignee = null;
+        status = SubscriptionStatus.EXPIRED;
+        expiredAt = event.at();
+        if (event.at().isAfter(lastChange)) {
+            lastChange = event.at();
+        }
+    }
+
     private void open() {
         if (status == SubscriptionStatus.REVOKED) {
             throw new SubscriptionClosed(subscriptionId, revokedAt);
+        }
+        if (status == SubscriptionStatus.EXPIRED) {
+            throw new SubscriptionExpired(subscriptionId, expiredAt);
         }
     }
 

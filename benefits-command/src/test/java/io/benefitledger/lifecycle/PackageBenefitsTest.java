@@ -24,6 +24,12 @@ import io.benefitledger.pkg.UsageSubscriptionAllocation;
 import io.benefitledger.seat.OpenSubscription;
 import io.benefitledger.benefit.SubscriptionId;
 import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.pkg.ExpireRenewedPackage;
+import io.benefitledger.pkg.MembershipTerms;
+import io.benefitledger.pkg.MembershipYear;
+import io.benefitledger.pkg.PackageBenefitsExpired;
+import io.benefitledger.pkg.RecordRenewal;
+import io.benefitledger.seat.ExpireSubscription;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.Test;
@@ -54,7 +60,7 @@ class PackageBenefitsTest {
     PackageBenefits benefitsFor(Set<String> qualifications) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         for (Class<?> command : List.of(OpenSubscription.class, GrantOffers.class, WithdrawOffers.class,
-                RevokeSubscription.class)) {
+                RevokeSubscription.class, RecordRenewal.class, ExpireSubscription.class, ExpireRenewedPackage.class)) {
             bus.subscribe(command.getName(), message -> sent.add(message.getPayload()));
         }
         InMemoryDirectory directory = new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example")) {
@@ -100,5 +106,29 @@ class PackageBenefitsTest {
                 new UserId("alice"), AT));
 
         assertThat(sent).containsExactly(new RevokeSubscription(seat, PARTNER, PackageBenefits.BENEFIT_REFUNDED, AT));
+    }
+
+    @Test
+    void a_renewal_is_recorded_on_the_package_whose_year_it_continues() {
+        PackageId earlier = new PackageId("pkg-0");
+        MembershipYear year = new MembershipTerms(Duration.ofDays(30), Duration.ofDays(30)).yearFrom(AT);
+        benefitsFor(Set.of()).on(new PackagePurchased(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of()),
+                new UserId("alice"), AT, year, earlier));
+        benefitsFor(Set.of()).on(new PackagePurchased(new PackageId("pkg-2"), PARTNER, "Action Pack",
+                Allocations.software(List.of()), new UserId("alice"), AT, year, null));
+
+        assertThat(sent).containsExactly(new RecordRenewal(earlier, PARTNER, PACKAGE, AT));
+    }
+
+    @Test
+    void an_expired_package_expires_its_subscriptions_and_the_package_it_renewed() {
+        PackageId earlier = new PackageId("pkg-0");
+        benefitsFor(Set.of()).on(new PackageBenefitsExpired(PACKAGE, PARTNER, List.of("pkg-1:vs:1", "pkg-1:azure"),
+                earlier, AT));
+
+        assertThat(sent).containsExactly(
+                new ExpireSubscription(new SubscriptionId("pkg-1:vs:1"), PARTNER, AT),
+                new ExpireSubscription(new SubscriptionId("pkg-1:azure"), PARTNER, AT),
+                new ExpireRenewedPackage(earlier, PARTNER, AT));
     }
 }

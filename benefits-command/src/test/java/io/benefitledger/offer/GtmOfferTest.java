@@ -278,4 +278,48 @@ class GtmOfferTest {
                 .expectException(refusedAs(OfferRefused.class, "offer-not-pending"))
                 .expectNoEvents();
     }
+
+    @Test
+    void an_active_offer_expires_at_its_expiry_however_late_the_schedule_delivers_it() {
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated(),
+                        new OfferUsed(PARTNER, KIT, MARKETER, "campaign", EXPIRES_AT))
+                .when(new ExpireOffer(PARTNER, KIT, EXPIRES_AT))
+                .expectEvents(new OfferExpired(PARTNER, KIT, PACKAGE, EXPIRES_AT));
+    }
+
+    @Test
+    void an_expiry_delivered_twice_is_recorded_once() {
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated(),
+                        new OfferExpired(PARTNER, KIT, PACKAGE, EXPIRES_AT))
+                .when(new ExpireOffer(PARTNER, KIT, EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_withdrawn_offer_does_not_expire() {
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated(),
+                        new OffersWithdrawn(PARTNER, PACKAGE, List.of(KIT), "package refunded", FULFILLED_AT))
+                .when(new ExpireOffer(PARTNER, KIT, EXPIRES_AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_expired_offer_cannot_be_used() {
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated(),
+                        new OfferExpired(PARTNER, KIT, PACKAGE, EXPIRES_AT))
+                .when(new UseOffer(PARTNER, KIT, MARKETER, "campaign", EXPIRES_AT))
+                .expectException(refusedAs(OfferRefused.class, "offer-expired"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_expired_offer_is_granted_anew_by_a_later_package() {
+        PackageId renewal = new PackageId("silver-2027");
+        fixture.given(opened(), granted(), contact(ALTERNATIVE), requested(), activated(),
+                        new OfferExpired(PARTNER, KIT, PACKAGE, EXPIRES_AT))
+                .when(new GrantOffers(PARTNER, renewal, List.of(KIT_FOR_A_YEAR), EXPIRES_AT.plusSeconds(1)))
+                .expectEvents(new OffersGranted(PARTNER, renewal, List.of(KIT_FOR_A_YEAR), EXPIRES_AT.plusSeconds(1)));
+    }
 }

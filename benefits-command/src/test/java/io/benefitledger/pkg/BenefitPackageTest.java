@@ -55,6 +55,8 @@ class BenefitPackageTest {
         fixture = new AggregateTestFixture<>(BenefitPackage.class);
         fixture.registerInjectableResource(new LicenseKeyIssuer(new Random(7)));
         fixture.registerInjectableResource(RULES);
+        fixture.registerInjectableResource(MembershipYearTest.TERMS);
+        fixture.registerInjectableResource(MembershipYearTest.NOTHING_TO_RENEW);
         fixture.registerInjectableResource(new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example"))
                 .with(ADMIN, Role.ADMIN_AGENT));
         // Evidence names the event ids the fixture generates; the facts that matter are type and instant.
@@ -85,7 +87,9 @@ class BenefitPackageTest {
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
                         ADMIN, PURCHASED_AT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(purchased());
+                .expectEvents(new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
+                        Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, PURCHASED_AT,
+                        MembershipYearTest.TERMS.yearFrom(PURCHASED_AT), null));
     }
 
     @Test

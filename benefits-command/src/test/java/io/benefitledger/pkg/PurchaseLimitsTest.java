@@ -38,6 +38,8 @@ class PurchaseLimitsTest {
         fixture = new AggregateTestFixture<>(BenefitPackage.class);
         fixture.registerInjectableResource(new LicenseKeyIssuer(new Random(7)));
         fixture.registerInjectableResource(RULES);
+        fixture.registerInjectableResource(MembershipYearTest.TERMS);
+        fixture.registerInjectableResource(MembershipYearTest.NOTHING_TO_RENEW);
         fixture.registerInjectableResource(new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example"))
                 .with(ADMIN, Role.ADMIN_AGENT));
     }

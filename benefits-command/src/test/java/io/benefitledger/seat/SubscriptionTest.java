@@ -357,4 +357,32 @@ class SubscriptionTest {
         assertThat(new OpenSubscription(SEAT, PACKAGE, PARTNER, BenefitKind.VISUAL_STUDIO, "Visual Studio Enterprise",
                 1, null, AT).target()).hasToString("contoso/" + SEAT.value());
     }
+
+    @Test
+    void an_expiry_ends_the_assignment_at_the_packages_instant() {
+        Instant graceEnds = AT.plus(java.time.Duration.ofDays(395));
+        fixture.given(seat(), seatAssigned(DEVELOPER))
+                .when(new ExpireSubscription(SEAT, PARTNER, graceEnds))
+                .expectEvents(new BenefitExpired(SEAT, PARTNER, DEVELOPER, graceEnds));
+    }
+
+    @Test
+    void an_expired_seat_is_not_assigned_again() {
+        fixture.given(seat(), new BenefitExpired(SEAT, PARTNER, null, AT.plusSeconds(60)))
+                .when(new AssignUser(SEAT, PARTNER, DEVELOPER, null, ADMIN, AT.plusSeconds(120)))
+                .expectException(refusedAs(SubscriptionExpired.class, "subscription-expired"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_expiry_delivered_twice_is_recorded_once_and_a_revoked_benefit_does_not_expire() {
+        fixture.given(seat(), new BenefitExpired(SEAT, PARTNER, null, AT.plusSeconds(60)))
+                .when(new ExpireSubscription(SEAT, PARTNER, AT.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(seat(), seatRevoked())
+                .when(new ExpireSubscription(SEAT, PARTNER, AT.plusSeconds(60)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }

@@ -14,7 +14,10 @@ import io.benefitledger.offer.GoToMarketOpening;
 import io.benefitledger.offer.OfferCatalogue;
 import io.benefitledger.partner.PartnerDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import io.benefitledger.lifecycle.DeadlineSchedule;
+import io.benefitledger.lifecycle.Deadlines;
 import io.benefitledger.lifecycle.PackageBenefits;
+import io.benefitledger.pkg.MembershipTerms;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -263,6 +266,18 @@ public class AxonConfiguration {
     @Bean
     PackageBenefits packageBenefits(CommandGateway commands, PartnerDirectory directory, OfferCatalogue catalogue) {
         return new PackageBenefits(commands, directory, catalogue);
+    }
+
+    @Bean
+    Deadlines deadlines(DeadlineSchedule schedule) {
+        return new Deadlines(schedule);
+    }
+
+    /** How the program measures a membership year; recorded with each year as it begins, so a change applies to later years. */
+    @Bean
+    MembershipTerms membershipTerms(@Value("${ledger.membership.renewal-window}") Duration renewalWindow,
+                                    @Value("${ledger.membership.grace-period}") Duration gracePeriod) {
+        return new MembershipTerms(renewalWindow, gracePeriod);
     }
 
     @Bean

@@ -16,12 +16,15 @@ import io.benefitledger.query.reports.ActivationBacklog;
 import io.benefitledger.query.reports.ExpiringOffers;
 import io.benefitledger.query.reports.FindActivationBacklog;
 import io.benefitledger.query.reports.FindExpiringOffers;
+import io.benefitledger.query.reports.FindUpcomingChanges;
 import io.benefitledger.query.reports.FindUtilisation;
+import io.benefitledger.query.reports.UpcomingChanges;
 import io.benefitledger.query.reports.ReportPage;
 import io.benefitledger.query.reports.Utilisation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +39,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -59,10 +63,24 @@ class ReportsController {
 
     private final ReadModels readModels;
     private final Clock clock;
+    private final Duration usualActivation;
 
-    ReportsController(ReadModels readModels, Clock clock) {
+    ReportsController(ReadModels readModels, Clock clock,
+                      @Value("${ledger.reports.usual-activation-time}") Duration usualActivation) {
         this.readModels = readModels;
         this.clock = clock;
+        this.usualActivation = usualActivation;
+    }
+
+    @Operation(summary = "What changes in the next days, soonest first: offers expiring, renewal windows opening, "
+                         + "membership years ending, benefits expiring, activations becoming overdue")
+    @GetMapping("/upcoming")
+    UpcomingChanges upcoming(Caller caller, @RequestParam(required = false) List<String> partner,
+                             @RequestParam(defaultValue = "30") @Min(1) @Max(3660) int withinDays,
+                             @RequestParam(defaultValue = "0") @PageNumber int page,
+                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return readModels.ask(new FindUpcomingChanges(scope(caller, partner), clock.instant(), withinDays,
+                usualActivation, new ReportPage(page, size, "at", false)), UpcomingChanges.class);
     }
 
     @Operation(summary = "Utilisation: allocated, used and remaining per partner, category and product")

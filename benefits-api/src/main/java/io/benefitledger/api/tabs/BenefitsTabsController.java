@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,11 +38,9 @@ import java.util.concurrent.CompletableFuture;
 class BenefitsTabsController {
 
     private final ReadModels readModels;
-    private final Clock clock;
 
-    BenefitsTabsController(ReadModels readModels, Clock clock) {
+    BenefitsTabsController(ReadModels readModels) {
         this.readModels = readModels;
-        this.clock = clock;
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
@@ -100,7 +97,7 @@ class BenefitsTabsController {
     CompletableFuture<GoToMarketTab> goToMarket(@PathVariable String partnerId,
                              @RequestParam(required = false) @Min(1) Long awaitPosition) {
         return readModels.askAfter(ReadSide.GROUP, awaitPosition,
-                new FindGoToMarket(partner(partnerId), clock.instant()), GoToMarketTab.class);
+                new FindGoToMarket(partner(partnerId)), GoToMarketTab.class);
     }
 
     private static String partner(String partnerId) {

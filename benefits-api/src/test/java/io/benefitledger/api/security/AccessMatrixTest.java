@@ -156,6 +156,7 @@ class AccessMatrixTest {
                 new Endpoint(HttpMethod.GET, "/reports/refundable-packages.csv", null, READERS),
                 new Endpoint(HttpMethod.GET, "/reports/activation-backlog", null, READERS),
                 new Endpoint(HttpMethod.GET, "/reports/activation-backlog.csv", null, READERS),
+                new Endpoint(HttpMethod.GET, "/reports/upcoming", null, READERS),
                 new Endpoint(HttpMethod.POST, "/audit/digests", null, OPERATOR),
                 new Endpoint(HttpMethod.GET, "/audit/digests", null, Set.of("PROGRAM_OPERATOR", "AUDITOR")),
                 new Endpoint(HttpMethod.GET, "/audit/feed", null, Set.of("AUDITOR", "REPORTING")),

@@ -6,7 +6,9 @@ import io.benefitledger.query.cloud.CloudTab;
 import io.benefitledger.query.cloud.FindCloudBenefits;
 import io.benefitledger.query.reports.ActivationBacklog;
 import io.benefitledger.query.reports.FindPendingBenefits;
+import io.benefitledger.query.reports.FindUpcomingChanges;
 import io.benefitledger.query.reports.FindUtilisation;
+import io.benefitledger.query.reports.UpcomingChanges;
 import io.benefitledger.query.reports.PagedReports;
 import io.benefitledger.query.reports.PendingActivations;
 import io.benefitledger.query.reports.Utilisation;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -105,6 +108,23 @@ class BenefitQueries {
                             Duration.between(since, query.now()));
                 });
         return new PendingActivations(found.rows(), found.total());
+    }
+
+    /** The benefits' share of the upcoming changes: pending activations that pass their usual time. */
+    @QueryHandler
+    UpcomingChanges.Share handle(FindUpcomingChanges.Benefits share) {
+        FindUpcomingChanges query = share.report();
+        PagedReports.Paged<UpcomingChanges.Change> found = reports.page("""
+                        select partner_id, 'ACTIVATION_OVERDUE' as kind, benefit_id as subject, package_id, name,
+                               pending_since + :usualSeconds * interval '1 second' as at
+                        from benefit where status = 'PENDING' and partner_id in (:partners)
+                          and pending_since + :usualSeconds * interval '1 second' <= :until""",
+                new MapSqlParameterSource("partners", query.partners())
+                        .addValue("until", Timestamp.from(query.until()))
+                        .addValue("usualSeconds", query.usualActivation().toSeconds()),
+                query.partners(), share.first(), UpcomingChanges.ORDER, UpcomingChanges.TIE_BREAK,
+                (row, index) -> UpcomingChanges.Change.read(row, query.now()));
+        return new UpcomingChanges.Share(found.rows(), found.total());
     }
 
     private Page<BenefitRow> tab(String partnerId, BenefitKind.Tab tab, BenefitStatus status, int page, int size) {

@@ -160,6 +160,15 @@ public class BenefitRow {
         lastEventSequence = sequence;
     }
 
+    /** Expired with its package's year: the assignment ends, what was used stays counted. */
+    void expired(long sequence) {
+        assignedUser = null;
+        alternativeEmail = null;
+        pendingSince = null;
+        status = BenefitStatus.EXPIRED;
+        lastEventSequence = sequence;
+    }
+
     private void activated(Instant at, long sequence) {
         status = BenefitStatus.ACTIVE;
         if (activatedAt == null) {

@@ -2,6 +2,7 @@ package io.benefitledger.query.benefit;
 
 import io.benefitledger.benefit.SubscriptionId;
 import io.benefitledger.pkg.KeysRevealed;
+import io.benefitledger.pkg.PackageBenefitsExpired;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.query.BatchRows;
@@ -10,6 +11,7 @@ import io.benefitledger.query.ReadSide;
 import io.benefitledger.seat.ActivationFulfilled;
 import io.benefitledger.seat.AssignmentRemoved;
 import io.benefitledger.seat.BenefitDrawn;
+import io.benefitledger.seat.BenefitExpired;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.SubscriptionRevoked;
 import io.benefitledger.seat.UserAssigned;
@@ -62,6 +64,12 @@ public class BenefitsProjection {
     }
 
     @EventHandler
+    void on(PackageBenefitsExpired event, @SequenceNumber long sequence) {
+        batch.matching(row -> row.isHeldBy(event.partnerId().value(), event.packageId().value()) && !row.hasSeen(sequence))
+                .forEach(row -> change(row, changed -> changed.expired(sequence)));
+    }
+
+    @EventHandler
     void on(SubscriptionOpened event, @SequenceNumber long sequence) {
         opened(BenefitRow.subscription(event.partnerId().value(), event.subscriptionId().value(),
                 event.packageId().value(), event.kind(), event.benefitName(), event.kind().unit(event.unit()),
@@ -93,6 +101,11 @@ public class BenefitsProjection {
     @EventHandler
     void on(SubscriptionRevoked event, @SequenceNumber long sequence) {
         update(event.partnerId().value(), event.subscriptionId().value(), sequence, row -> row.freed(BenefitStatus.REVOKED, sequence));
+    }
+
+    @EventHandler
+    void on(BenefitExpired event, @SequenceNumber long sequence) {
+        update(event.partnerId().value(), event.subscriptionId().value(), sequence, row -> row.expired(sequence));
     }
 
     @ResetHandler

@@ -1,7 +1,5 @@
 package io.benefitledger.query.gtm;
 
-import java.time.Instant;
-
-/** The Go-To-Market tab of a partner, with offers' expiry judged at {@code at}. */
-public record FindGoToMarket(String partnerId, Instant at) {
+/** The Go-To-Market tab of a partner, as recorded: an offer reads expired once its expiry was recorded. */
+public record FindGoToMarket(String partnerId) {
 }

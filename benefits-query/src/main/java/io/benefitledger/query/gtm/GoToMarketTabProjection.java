@@ -3,6 +3,7 @@ package io.benefitledger.query.gtm;
 import io.benefitledger.offer.ContactDesignated;
 import io.benefitledger.offer.OfferActivated;
 import io.benefitledger.offer.OfferActivationRequested;
+import io.benefitledger.offer.OfferExpired;
 import io.benefitledger.offer.OfferUsed;
 import io.benefitledger.offer.OffersGranted;
 import io.benefitledger.offer.OffersWithdrawn;
@@ -74,6 +75,11 @@ public class GoToMarketTabProjection {
     }
 
     @EventHandler
+    void on(OfferExpired event, @SequenceNumber long sequence) {
+        update(event.partnerId().value(), event.offerId().value(), sequence, offer -> offer.expired(sequence));
+    }
+
+    @EventHandler
     void on(OffersWithdrawn event, @SequenceNumber long sequence) {
         event.offers().forEach(offerId -> update(event.partnerId().value(), offerId.value(), sequence,
                 offer -> offer.withdrawn(sequence)));
@@ -91,7 +97,7 @@ public class GoToMarketTabProjection {
         return new GoToMarketTab(
                 contacts.findById(query.partnerId()).map(MarketingContact::view).orElse(null),
                 offers.findByPartnerIdOrderByGrantedAtAscOfferIdAsc(query.partnerId()).stream()
-                        .map(offer -> offer.view(query.at())).toList());
+                        .map(MarketingOffer::view).toList());
     }
 
     private void update(String partnerId, String offerId, long sequence, Consumer<MarketingOffer> change) {

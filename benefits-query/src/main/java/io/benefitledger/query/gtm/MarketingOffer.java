@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A Go-To-Market offer of the partner. An active offer reads as expired once its expiry has passed. */
+/** A Go-To-Market offer of the partner, as recorded: expired once its expiry was recorded ({@code OfferExpired}). */
 @Entity
 @Table(name = "gtm_offer")
 @IdClass(MarketingOffer.Key.class)
@@ -76,6 +76,11 @@ public class MarketingOffer {
         lastEventSequence = sequence;
     }
 
+    void expired(long sequence) {
+        status = BenefitStatus.EXPIRED;
+        lastEventSequence = sequence;
+    }
+
     void withdrawn(long sequence) {
         status = BenefitStatus.REVOKED;
         lastEventSequence = sequence;
@@ -85,9 +90,8 @@ public class MarketingOffer {
         return sequence <= lastEventSequence;
     }
 
-    GoToMarketTab.Offer view(Instant at) {
-        BenefitStatus shown = status == BenefitStatus.ACTIVE && at.isAfter(expiresAt) ? BenefitStatus.EXPIRED : status;
-        return new GoToMarketTab.Offer(offerId, name, packageId, shown, grantedAt, requestedAt, activatedAt, expiresAt,
+    GoToMarketTab.Offer view() {
+        return new GoToMarketTab.Offer(offerId, name, packageId, status, grantedAt, requestedAt, activatedAt, expiresAt,
                 lastUsedAt);
     }
 }

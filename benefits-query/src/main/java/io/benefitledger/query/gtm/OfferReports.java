@@ -4,6 +4,8 @@ import io.benefitledger.query.reports.ActivationBacklog;
 import io.benefitledger.query.reports.ExpiringOffers;
 import io.benefitledger.query.reports.FindExpiringOffers;
 import io.benefitledger.query.reports.FindPendingOffers;
+import io.benefitledger.query.reports.FindUpcomingChanges;
+import io.benefitledger.query.reports.UpcomingChanges;
 import io.benefitledger.query.reports.PagedReports;
 import io.benefitledger.query.reports.PendingActivations;
 import org.axonframework.queryhandling.QueryHandler;
@@ -46,6 +48,26 @@ class OfferReports {
                             expires, Duration.between(query.now(), expires));
                 });
         return new ExpiringOffers(found.rows(), query.page().page(), query.page().size(), found.total());
+    }
+
+    /** The offers' share of the upcoming changes: active offers that expire, activations that become overdue. */
+    @QueryHandler
+    UpcomingChanges.Share handle(FindUpcomingChanges.Offers share) {
+        FindUpcomingChanges query = share.report();
+        PagedReports.Paged<UpcomingChanges.Change> found = reports.page("""
+                        select partner_id, 'OFFER_EXPIRES' as kind, offer_id as subject, package_id, name, expires_at as at
+                        from gtm_offer where partner_id in (:partners) and status = 'ACTIVE'
+                          and expires_at > :now and expires_at <= :until
+                        union all
+                        select partner_id, 'ACTIVATION_OVERDUE', offer_id, package_id, name, requested_at + :usualSeconds * interval '1 second'
+                        from gtm_offer where partner_id in (:partners) and status = 'PENDING'
+                          and requested_at + :usualSeconds * interval '1 second' <= :until""",
+                new MapSqlParameterSource("partners", query.partners()).addValue("now", Timestamp.from(query.now()))
+                        .addValue("until", Timestamp.from(query.until()))
+                        .addValue("usualSeconds", query.usualActivation().toSeconds()),
+                query.partners(), share.first(), UpcomingChanges.ORDER, UpcomingChanges.TIE_BREAK,
+                (row, index) -> UpcomingChanges.Change.read(row, query.now()));
+        return new UpcomingChanges.Share(found.rows(), found.total());
     }
 
     /** Offers whose activation was requested and not yet confirmed: the backlog's share of this read model. */

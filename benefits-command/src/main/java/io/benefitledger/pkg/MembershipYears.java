@@ -1,0 +1,23 @@
+package io.benefitledger.pkg;
+
+import io.benefitledger.partner.PartnerId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The membership years a purchase may renew, read in the purchase's own transaction (never from an eventually
+ * consistent read model): a purchase of the same offering by the same partner while a year is renewable continues it.
+ */
+public interface MembershipYears {
+
+    /** A package whose year a purchase renews, and that year's anniversary, where the renewed year begins. */
+    record Renewable(PackageId packageId, Instant anniversary) {
+    }
+
+    /**
+     * The package of {@code offering} whose year is renewable at {@code at}, not yet renewed, refunded or expired
+     * (the earliest anniversary first, should a partner hold several).
+     */
+    Optional<Renewable> renewable(PartnerId partner, String offering, Instant at);
+}

@@ -1,0 +1,6 @@
+package io.benefitledger.query.year;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface PackageYearRepository extends JpaRepository<PackageYear, PackageYear.Key> {
+}
