@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,9 @@ class OpenApiTest {
 
     static final Set<String> GROUPS = Set.of("Partners", "Packages", "Software", "Cloud", "Visual Studio", "Technical",
             "Go-To-Market", "Refunds", "Audit", "Reports", "Operations", "Authentication");
+
+    static final Pattern OPERATION_ID = Pattern.compile("(register|add|change|remove|purchase|reveal|request|assign"
+            + "|confirm|draw|designate|activate|use|mint|take|verify|rebuild|retry|read|list|stream)[A-Z][A-Za-z]*");
 
     @Autowired
     TestRestTemplate http;
@@ -103,6 +107,21 @@ class OpenApiTest {
             }
         }));
         assertThat(defects).isEmpty();
+    }
+
+    /**
+     * An operation id is a verb and what it acts on, in the domain's words ({@code purchasePackage},
+     * {@code readSoftwareTab}): a generated client's methods are named by them. springdoc's defaults, the Java method's
+     * name ({@code software}, {@code all}) with {@code _1} appended to a second one, do not pass.
+     */
+    @Test
+    void every_operation_id_is_unique_and_names_a_verb_and_what_it_acts_on() {
+        JsonNode description = http.getForObject("/v3/api-docs", JsonNode.class);
+
+        List<String> ids = new ArrayList<>();
+        description.get("paths").forEach(path -> path.forEach(operation -> ids.add(operation.path("operationId").asText())));
+        assertThat(ids).isNotEmpty().doesNotHaveDuplicates()
+                .allMatch(id -> OPERATION_ID.matcher(id).matches(), "is a verb and what it acts on: " + OPERATION_ID);
     }
 
     @Test

@@ -76,7 +76,7 @@ class AuditController {
      * a package's with its seats ({@code package}), one type's ({@code type}: {@code KeysRevealed}), or those
      * recorded in {@code [from, to)}.
      */
-    @Operation(summary = "A page of the partner's events in order, up to the safe position, optionally filtered")
+    @Operation(operationId = "listEvents", summary = "A page of the partner's events in order, up to the safe position, optionally filtered")
     @GetMapping("/events")
     History events(@PathVariable String partnerId, @RequestParam(required = false) String aggregate,
                    @RequestParam(name = "package", required = false) String packageId,
@@ -96,7 +96,7 @@ class AuditController {
         return new History(events, page, size, safe, next);
     }
 
-    @Operation(summary = "One event of the partner")
+    @Operation(operationId = "readEvent", summary = "One event of the partner")
     @GetMapping("/events/{eventId}")
     AuditTrail.RecordedEvent event(@PathVariable String partnerId, @PathVariable String eventId) {
         return trail.event(new PartnerId(partnerId).value(), eventId).orElseThrow(() -> new NotFound("event", eventId));
@@ -107,7 +107,7 @@ class AuditController {
      * {@code Ledger-Safe-Position} header names that position: resume with {@code from} one past it (or one past the
      * last event read); nothing is skipped and nothing repeated.
      */
-    @Operation(summary = "The partner's whole log from a position on, one JSON event per line (NDJSON)")
+    @Operation(operationId = "streamLog", summary = "The partner's whole log from a position on, one JSON event per line (NDJSON)")
     @GetMapping(value = "/log", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> log(@PathVariable String partnerId,
                                               @RequestParam(defaultValue = "0") @Min(0) long from) {
@@ -126,21 +126,21 @@ class AuditController {
     }
 
     /** Recomputes the partner's hash chains (or one aggregate's) and names the first event that no longer matches. */
-    @Operation(summary = "Tamper evidence: recompute the partner's hash chains and name the first altered event")
+    @Operation(operationId = "verifyHashChains", summary = "Tamper evidence: recompute the partner's hash chains and name the first altered event")
     @GetMapping("/verification")
     TamperEvidence.Verification verify(@PathVariable String partnerId, @RequestParam(required = false) String aggregate) {
         return tamperEvidence.verify(new PartnerId(partnerId).value(), aggregate);
     }
 
     /** A package, seat, offer set or the partner itself as it stood at an instant (now by default). */
-    @Operation(summary = "A package, subscription, offer set or the partner as it stood at an instant")
+    @Operation(operationId = "readAggregateAsOf", summary = "A package, subscription, offer set or the partner as it stood at an instant")
     @GetMapping("/aggregates/{aggregateId}")
     TimeTravel.AggregateAsOf aggregateAsOf(@PathVariable String partnerId, @PathVariable String aggregateId,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at) {
         return timeTravel.asOf(new PartnerId(partnerId).value(), aggregateId, at != null ? at : clock.instant());
     }
 
-    @Operation(summary = "The refund decision as of an instant, replayed from the package's own events")
+    @Operation(operationId = "readRefundDecisionAsOf", summary = "The refund decision as of an instant, replayed from the package's own events")
     @GetMapping("/packages/{packageId}/refund-decision")
     RefundDecision refundDecision(@PathVariable String partnerId, @PathVariable String packageId,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at) {

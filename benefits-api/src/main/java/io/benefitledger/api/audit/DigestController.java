@@ -36,7 +36,7 @@ class DigestController {
         this.digests = digests;
     }
 
-    @Operation(summary = "Take a digest now: a Merkle root over every chain head up to the safe position")
+    @Operation(operationId = "takeDigest", summary = "Take a digest now: a Merkle root over every chain head up to the safe position")
     @ApiResponse(responseCode = "201", description = "taken (204 when there is nothing new to cover)", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<LedgerDigests.Digest> take() {
@@ -48,7 +48,7 @@ class DigestController {
     record Published(long id, long coversPosition, String merkleRoot, Instant createdAt) {
     }
 
-    @Operation(summary = "The digests taken, newest last")
+    @Operation(operationId = "listDigests", summary = "The digests taken, newest last")
     @GetMapping
     @PreAuthorize("hasAnyRole('PROGRAM_OPERATOR', 'AUDITOR')")
     List<?> all(Caller caller) {
@@ -58,7 +58,7 @@ class DigestController {
                 .toList();
     }
 
-    @Operation(summary = "Check a digest against the event store as it is now")
+    @Operation(operationId = "verifyDigest", summary = "Check a digest against the event store as it is now")
     @GetMapping("/{digestId}/verification")
     LedgerDigests.DigestVerification verify(@PathVariable long digestId) {
         return digests.verify(digestId).orElseThrow(() -> new NotFound("digest", digestId));

@@ -43,7 +43,7 @@ class FeedController {
     }
 
     /** @param partner some of the granted partners only; all of them when absent */
-    @Operation(summary = "The history of every granted partner for a warehouse: a page of events after a cursor, up to the safe position", tags = {"Audit", "Reports"})
+    @Operation(operationId = "readFeed", summary = "The history of every granted partner for a warehouse: a page of events after a cursor, up to the safe position", tags = {"Audit", "Reports"})
     @GetMapping
     Feed feed(Caller caller, @RequestParam(defaultValue = "0") @Min(0) long after,
               @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit,

@@ -70,7 +70,7 @@ class GoToMarketController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
-    @Operation(summary = "Designate or change the company marketing contact")
+    @Operation(operationId = "designateMarketingContact", summary = "Designate or change the company marketing contact")
     @Refuses({ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL, ProblemType.LANGUAGE_NOT_SUPPORTED})
     @PutMapping("/contact")
     Recorded designateContact(@PathVariable String partnerId, Caller caller,
@@ -83,7 +83,7 @@ class GoToMarketController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
-    @Operation(summary = "Activate an offer; it is pending until fulfilled")
+    @Operation(operationId = "activateOffer", summary = "Activate an offer; it is pending until fulfilled")
     @Refuses({ProblemType.NO_MARKETING_CONTACT, ProblemType.OFFER_PENDING, ProblemType.OFFER_ACTIVE, ProblemType.OFFER_EXPIRED, ProblemType.OFFER_WITHDRAWN})
     @PostMapping("/offers/{offerId}/activation")
     Recorded activate(@PathVariable String partnerId, @PathVariable String offerId,
@@ -95,7 +95,7 @@ class GoToMarketController {
 
     @PreAuthorize("hasRole('FULFILMENT')")
     @ForAnyPartner("FULFILMENT")
-    @Operation(summary = "Confirm an offer's pending activation: it is active until its expiry")
+    @Operation(operationId = "confirmOfferFulfilment", summary = "Confirm an offer's pending activation: it is active until its expiry")
     @Refuses({ProblemType.OFFER_NOT_PENDING})
     @PostMapping("/offers/{offerId}/fulfilment")
     Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String offerId,
@@ -107,7 +107,7 @@ class GoToMarketController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
-    @Operation(summary = "Record a use of an active offer")
+    @Operation(operationId = "useOffer", summary = "Record a use of an active offer")
     @Refuses({ProblemType.OFFER_NOT_ACTIVE, ProblemType.OFFER_EXPIRED, ProblemType.OFFER_WITHDRAWN})
     @PostMapping("/offers/{offerId}/uses")
     Recorded use(@PathVariable String partnerId, @PathVariable String offerId,

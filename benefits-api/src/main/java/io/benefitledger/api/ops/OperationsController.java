@@ -47,7 +47,7 @@ class OperationsController {
         this.deadLetters = deadLetters;
     }
 
-    @Operation(summary = "Each projection's processor: running, segments held here, lag, dead letters, last rebuild")
+    @Operation(operationId = "listProcessors", summary = "Each projection's processor: running, segments held here, lag, dead letters, last rebuild")
     @GetMapping
     Map<String, ProcessorStatus> processors() {
         Map<String, ProcessorStatus> statuses = new TreeMap<>();
@@ -59,14 +59,14 @@ class OperationsController {
         return statuses;
     }
 
-    @Operation(summary = "One projection's processor")
+    @Operation(operationId = "readProcessor", summary = "One projection's processor")
     @GetMapping("/{name}")
     ProcessorStatus processor(@PathVariable String name) {
         return status(name);
     }
 
     /** Starts a rebuild and answers at once; the processor's own resource shows its progress. */
-    @Operation(summary = "Rebuild a projection from the event store; answers at once, the processor shows progress")
+    @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the event store; answers at once, the processor shows progress")
     @Refuses({ProblemType.PROCESSOR_OWNED_ELSEWHERE})
     @ApiResponse(responseCode = "202", description = "started", useReturnTypeSchema = true)
     @PostMapping("/{name}/rebuild")
@@ -75,14 +75,14 @@ class OperationsController {
         return ResponseEntity.accepted().location(URI.create("/operations/processors/" + name)).body(status(name));
     }
 
-    @Operation(summary = "Events the projection failed on, parked with their aggregate's later events")
+    @Operation(operationId = "listDeadLetters", summary = "Events the projection failed on, parked with their aggregate's later events")
     @GetMapping("/{name}/dead-letters")
     List<DeadLetters.Letter> deadLetters(@PathVariable String name) {
         rebuilds.processor(name);
         return deadLetters.list(name);
     }
 
-    @Operation(summary = "Retry the dead letters after a fix")
+    @Operation(operationId = "retryDeadLetters", summary = "Retry the dead letters after a fix")
     @PostMapping("/{name}/dead-letters/retry")
     DeadLetters.Retried retryDeadLetters(@PathVariable String name) {
         rebuilds.processor(name);

@@ -53,7 +53,7 @@ class PartnerController {
     }
 
     @PreAuthorize("hasRole('PROGRAM_OPERATOR')")
-    @Operation(summary = "Register a partner with its company account e-mail, qualifications and first Global admin")
+    @Operation(operationId = "registerPartner", summary = "Register a partner with its company account e-mail, qualifications and first Global admin")
     @Refuses({ProblemType.CONFLICT})
     @ApiResponse(responseCode = "201", description = "registered", useReturnTypeSchema = true)
     @PostMapping("/partners")
@@ -68,7 +68,7 @@ class PartnerController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
-    @Operation(summary = "Add a user to the partner's directory, with roles (none for an employee benefits are assigned to)")
+    @Operation(operationId = "addUser", summary = "Add a user to the partner's directory, with roles (none for an employee benefits are assigned to)")
     @Refuses({ProblemType.USER_ALREADY_IN_DIRECTORY})
     @ApiResponse(responseCode = "201", description = "added", useReturnTypeSchema = true)
     @PostMapping("/partners/{partnerId}/users")
@@ -82,7 +82,7 @@ class PartnerController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
-    @Operation(summary = "Change a user's roles")
+    @Operation(operationId = "changeUserRoles", summary = "Change a user's roles")
     @Refuses({ProblemType.OWN_ROLES, ProblemType.LAST_GLOBAL_ADMIN})
     @PutMapping("/partners/{partnerId}/users/{userId}/roles")
     Recorded changeRoles(@PathVariable String partnerId, @PathVariable String userId,
@@ -94,7 +94,7 @@ class PartnerController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN')")
-    @Operation(summary = "Remove a user from the partner's directory")
+    @Operation(operationId = "removeUser", summary = "Remove a user from the partner's directory")
     @Refuses({ProblemType.OWN_ROLES, ProblemType.LAST_GLOBAL_ADMIN})
     @DeleteMapping("/partners/{partnerId}/users/{userId}")
     Recorded removeUser(@PathVariable String partnerId, @PathVariable String userId,
@@ -105,7 +105,7 @@ class PartnerController {
     }
 
     @PreAuthorize("hasRole('GLOBAL_ADMIN')")
-    @Operation(summary = "Change the partner's company account e-mail")
+    @Operation(operationId = "changeCompanyAccountEmail", summary = "Change the partner's company account e-mail")
     @PutMapping("/partners/{partnerId}/company-account-email")
     Recorded changeCompanyAccountEmail(@PathVariable String partnerId, Caller caller,
                                        @Valid @RequestBody PartnerRequests.CompanyAccountEmail request) {
@@ -118,7 +118,7 @@ class PartnerController {
     /** Partner level and competencies are the program's: its operator sets them, never the partner's own admins. */
     @PreAuthorize("hasRole('PROGRAM_OPERATOR')")
     @ForAnyPartner("PROGRAM_OPERATOR")
-    @Operation(summary = "Set the partner's level and competencies, with the reason for the change")
+    @Operation(operationId = "changeQualifications", summary = "Set the partner's level and competencies, with the reason for the change")
     @PutMapping("/partners/{partnerId}/qualifications")
     Recorded changeQualifications(@PathVariable String partnerId, Caller caller,
                                   @Valid @RequestBody PartnerRequests.Qualifications request) {

@@ -37,7 +37,7 @@ class RefundEligibilityController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
-    @Operation(summary = "The refund eligibility of each of the partner's packages")
+    @Operation(operationId = "listRefundEligibility", summary = "The refund eligibility of each of the partner's packages")
     @GetMapping("/partners/{partnerId}/refund-eligibility")
     CompletableFuture<RefundEligibilities> refundEligibility(@PathVariable String partnerId,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @LedgerTime Instant at,

@@ -42,7 +42,7 @@ class RefusalsController {
     record Refusals(List<Refusal> rows, int page, int size, long total) {
     }
 
-    @Operation(summary = "The partner's refused commands, newest first: who, what, when, why")
+    @Operation(operationId = "listRefusals", summary = "The partner's refused commands, newest first: who, what, when, why")
     @GetMapping("/partners/{partnerId}/refusals")
     Refusals refusals(@PathVariable String partnerId,
                       @RequestParam(defaultValue = "0") @Min(0) int page,

@@ -72,7 +72,7 @@ class ReportsController {
         this.usualActivation = usualActivation;
     }
 
-    @Operation(summary = "What changes in the next days, soonest first: offers expiring, renewal windows opening, "
+    @Operation(operationId = "readUpcomingChanges", summary = "What changes in the next days, soonest first: offers expiring, renewal windows opening, "
                          + "membership years ending, benefits expiring, activations becoming overdue")
     @GetMapping("/upcoming")
     UpcomingChanges upcoming(Caller caller, @RequestParam(required = false) List<String> partner,
@@ -83,7 +83,7 @@ class ReportsController {
                 usualActivation, new ReportPage(page, size, "at", false)), UpcomingChanges.class);
     }
 
-    @Operation(summary = "Utilisation: allocated, used and remaining per partner, category and product")
+    @Operation(operationId = "readUtilisation", summary = "Utilisation: allocated, used and remaining per partner, category and product")
     @GetMapping("/utilisation")
     Utilisation utilisation(Caller caller, @RequestParam(required = false) List<String> partner,
                             @RequestParam(required = false) BenefitKind.Tab category,
@@ -95,7 +95,7 @@ class ReportsController {
                 new ReportPage(page, size, sort, "desc".equals(direction))), Utilisation.class);
     }
 
-    @Operation(summary = "Utilisation, whole, as CSV")
+    @Operation(operationId = "readUtilisationCsv", summary = "Utilisation, whole, as CSV")
     @GetMapping("/utilisation.csv")
     ResponseEntity<StreamingResponseBody> utilisationCsv(Caller caller, @RequestParam(required = false) List<String> partner,
                                                          @RequestParam(required = false) BenefitKind.Tab category,
@@ -105,7 +105,7 @@ class ReportsController {
         return csv(caller, "utilisation", Utilisation.Row.class, page -> utilisationPage(partners, category, sort, direction, page));
     }
 
-    @Operation(summary = "Active offers expiring within a number of days, soonest first")
+    @Operation(operationId = "readExpiringOffers", summary = "Active offers expiring within a number of days, soonest first")
     @GetMapping("/expiring-offers")
     ExpiringOffers expiringOffers(Caller caller, @RequestParam(required = false) List<String> partner,
                                   @RequestParam(defaultValue = "30") @Min(1) @Max(3660) int withinDays,
@@ -117,7 +117,7 @@ class ReportsController {
                 new ReportPage(page, size, sort, "desc".equals(direction))), ExpiringOffers.class);
     }
 
-    @Operation(summary = "Expiring offers, whole, as CSV")
+    @Operation(operationId = "readExpiringOffersCsv", summary = "Expiring offers, whole, as CSV")
     @GetMapping("/expiring-offers.csv")
     ResponseEntity<StreamingResponseBody> expiringOffersCsv(Caller caller, @RequestParam(required = false) List<String> partner,
                                                             @RequestParam(defaultValue = "30") @Min(1) @Max(3660) int withinDays,
@@ -129,7 +129,7 @@ class ReportsController {
                 withinDays, new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), ExpiringOffers.class).rows());
     }
 
-    @Operation(summary = "Packages still refundable, with deadline and time left")
+    @Operation(operationId = "readRefundablePackages", summary = "Packages still refundable, with deadline and time left")
     @GetMapping("/refundable-packages")
     RefundablePackages refundablePackages(Caller caller, @RequestParam(required = false) List<String> partner,
                                           @RequestParam(defaultValue = "deadline") String sort,
@@ -140,7 +140,7 @@ class ReportsController {
                 new ReportPage(page, size, sort, "desc".equals(direction))), RefundablePackages.class);
     }
 
-    @Operation(summary = "Refundable packages, whole, as CSV")
+    @Operation(operationId = "readRefundablePackagesCsv", summary = "Refundable packages, whole, as CSV")
     @GetMapping("/refundable-packages.csv")
     ResponseEntity<StreamingResponseBody> refundablePackagesCsv(Caller caller, @RequestParam(required = false) List<String> partner,
                                                                 @RequestParam(defaultValue = "deadline") String sort,
@@ -151,7 +151,7 @@ class ReportsController {
                 partners, now, new ReportPage(page, EXPORT_PAGE, sort, "desc".equals(direction))), RefundablePackages.class).rows());
     }
 
-    @Operation(summary = "Technical benefits and offers waiting for fulfilment, oldest first")
+    @Operation(operationId = "readActivationBacklog", summary = "Technical benefits and offers waiting for fulfilment, oldest first")
     @GetMapping("/activation-backlog")
     ActivationBacklog activationBacklog(Caller caller, @RequestParam(required = false) List<String> partner,
                                         @RequestParam(required = false) @Pattern(regexp = "TECHNICAL|OFFER") String kind,
@@ -163,7 +163,7 @@ class ReportsController {
                 new ReportPage(page, size, sort, "desc".equals(direction))), ActivationBacklog.class);
     }
 
-    @Operation(summary = "The activation backlog, whole, as CSV")
+    @Operation(operationId = "readActivationBacklogCsv", summary = "The activation backlog, whole, as CSV")
     @GetMapping("/activation-backlog.csv")
     ResponseEntity<StreamingResponseBody> activationBacklogCsv(Caller caller, @RequestParam(required = false) List<String> partner,
                                                                @RequestParam(required = false) @Pattern(regexp = "TECHNICAL|OFFER") String kind,

@@ -70,7 +70,7 @@ class SubscriptionController {
     }
 
     @PreAuthorize("hasRole('GLOBAL_ADMIN')")
-    @Operation(summary = "Assign a user to a seat, a usage-based Azure subscription (yourself) or a technical benefit (with an alternative e-mail)", tags = {"Visual Studio", "Cloud", "Technical"})
+    @Operation(operationId = "assignUser", summary = "Assign a user to a seat, a usage-based Azure subscription (yourself) or a technical benefit (with an alternative e-mail)", tags = {"Visual Studio", "Cloud", "Technical"})
     @Refuses({ProblemType.SEAT_TAKEN, ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ASSIGN_YOURSELF, ProblemType.ALTERNATIVE_EMAIL_REQUIRED, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL, ProblemType.SUBSCRIPTION_REVOKED})
     @PostMapping("/assignment")
     Recorded assign(@PathVariable String partnerId, @PathVariable String subscriptionId,
@@ -83,7 +83,7 @@ class SubscriptionController {
     }
 
     @PreAuthorize("hasRole('GLOBAL_ADMIN')")
-    @Operation(summary = "Remove the assigned user; reassigning is removing, then assigning another", tags = {"Visual Studio", "Cloud", "Technical"})
+    @Operation(operationId = "removeAssignedUser", summary = "Remove the assigned user; reassigning is removing, then assigning another", tags = {"Visual Studio", "Cloud", "Technical"})
     @Refuses({ProblemType.NOT_ASSIGNED, ProblemType.SUBSCRIPTION_REVOKED})
     @DeleteMapping("/assignment")
     Recorded remove(@PathVariable String partnerId, @PathVariable String subscriptionId,
@@ -96,7 +96,7 @@ class SubscriptionController {
 
     @PreAuthorize("hasRole('FULFILMENT')")
     @ForAnyPartner("FULFILMENT")
-    @Operation(summary = "Confirm a technical benefit's pending activation (fulfilment)", tags = {"Technical"})
+    @Operation(operationId = "confirmTechnicalBenefitFulfilment", summary = "Confirm a technical benefit's pending activation (fulfilment)", tags = {"Technical"})
     @Refuses({ProblemType.NOT_PENDING, ProblemType.SUBSCRIPTION_REVOKED})
     @PostMapping("/fulfilment")
     Recorded confirmFulfilment(@PathVariable String partnerId, @PathVariable String subscriptionId,
@@ -108,7 +108,7 @@ class SubscriptionController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
-    @Operation(summary = "Draw support incidents or hours (per phase) on an active technical benefit, never beyond what is left", tags = {"Technical"})
+    @Operation(operationId = "drawTechnicalBenefit", summary = "Draw support incidents or hours (per phase) on an active technical benefit, never beyond what is left", tags = {"Technical"})
     @Refuses({ProblemType.NOT_DRAWABLE, ProblemType.BENEFIT_NOT_ACTIVE, ProblemType.NOT_THE_ASSIGNEE, ProblemType.PHASE_REQUIRED, ProblemType.ONE_INCIDENT_AT_A_TIME, ProblemType.BALANCE_EXCEEDED, ProblemType.SUBSCRIPTION_REVOKED})
     @PostMapping("/draws")
     Recorded draw(@PathVariable String partnerId, @PathVariable String subscriptionId,

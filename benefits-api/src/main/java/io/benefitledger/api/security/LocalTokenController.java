@@ -53,7 +53,7 @@ class LocalTokenController {
     record Token(String token) {
     }
 
-    @Operation(summary = "Mint a bearer token for a user, partner and roles (local mode only, from this machine)")
+    @Operation(operationId = "mintLocalToken", summary = "Mint a bearer token for a user, partner and roles (local mode only, from this machine)")
     @Refuses({ProblemType.NOT_ON_THIS_MACHINE})
     @SecurityRequirements
     @PostMapping("/local/tokens")

@@ -44,7 +44,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
-    @Operation(summary = "The Software tab: each product's keys allocated, revealed and remaining, and its status", tags = {"Software"})
+    @Operation(operationId = "readSoftwareTab", summary = "The Software tab: each product's keys allocated, revealed and remaining, and its status", tags = {"Software"})
     @GetMapping("/software")
     CompletableFuture<SoftwareTab> software(@PathVariable String partnerId,
                         @RequestParam(required = false) BenefitStatus status,
@@ -56,7 +56,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
-    @Operation(summary = "The Cloud tab: usage-based and license-based cloud subscriptions and their status", tags = {"Cloud"})
+    @Operation(operationId = "readCloudTab", summary = "The Cloud tab: usage-based and license-based cloud subscriptions and their status", tags = {"Cloud"})
     @GetMapping("/cloud")
     CompletableFuture<CloudTab> cloud(@PathVariable String partnerId,
                    @RequestParam(required = false) BenefitStatus status,
@@ -68,7 +68,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
-    @Operation(summary = "The Visual Studio subscriptions tab: each seat, its status and assigned user", tags = {"Visual Studio"})
+    @Operation(operationId = "readVisualStudioTab", summary = "The Visual Studio subscriptions tab: each seat, its status and assigned user", tags = {"Visual Studio"})
     @GetMapping("/visual-studio")
     CompletableFuture<VisualStudioTab> visualStudio(@PathVariable String partnerId,
                                  @RequestParam(required = false) BenefitStatus status,
@@ -80,7 +80,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
-    @Operation(summary = "The Technical benefits tab: quantity, drawn and remaining, status and assignee", tags = {"Technical"})
+    @Operation(operationId = "readTechnicalTab", summary = "The Technical benefits tab: quantity, drawn and remaining, status and assignee", tags = {"Technical"})
     @GetMapping("/technical")
     CompletableFuture<TechnicalTab> technical(@PathVariable String partnerId,
                            @RequestParam(required = false) BenefitStatus status,
@@ -92,7 +92,7 @@ class BenefitsTabsController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
-    @Operation(summary = "The Go-To-Market tab: the marketing contact and each offer with its status and expiry", tags = {"Go-To-Market"})
+    @Operation(operationId = "readGoToMarketTab", summary = "The Go-To-Market tab: the marketing contact and each offer with its status and expiry", tags = {"Go-To-Market"})
     @GetMapping("/go-to-market")
     CompletableFuture<GoToMarketTab> goToMarket(@PathVariable String partnerId,
                              @RequestParam(required = false) @Min(1) Long awaitPosition) {

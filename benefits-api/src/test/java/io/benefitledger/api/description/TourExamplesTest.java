@@ -42,19 +42,22 @@ class TourExamplesTest {
                 "operator", LedgerClient.operator(http),
                 "alice", LedgerClient.user(http, "alice", partner, "GLOBAL_ADMIN"),
                 "dave", LedgerClient.user(http, "dave", partner, "ADMIN_AGENT"),
-                "mia", LedgerClient.user(http, "mia", partner, "MPN_PARTNER_ADMIN"));
+                "mia", LedgerClient.user(http, "mia", partner, "MPN_PARTNER_ADMIN"),
+                "auditor", LedgerClient.operator(http).reader("audrey", "AUDITOR", partner));
 
         int documented = 0;
+        long position = 0;
         for (JsonNode step : steps()) {
             String operation = step.path("operation").asText(null);
             String method = step.has("method") ? step.get("method").asText()
                     : operation != null ? operation.split(" ")[0] : "POST";
             String body = step.has("request") ? ours(step.get("request").toString(), partner) : null;
             ResponseEntity<JsonNode> answer = callers.get(step.get("as").asText())
-                    .send(HttpMethod.valueOf(method), ours(step.get("path").asText(), partner), body);
+                    .send(HttpMethod.valueOf(method), ours(at(step, position), partner), body);
 
             assertThat(answer.getStatusCode().value()).as(step + " answered " + answer.getBody())
                     .isEqualTo(step.get("status").asInt());
+            position = answer.getBody().path("position").asLong(position);
             if (step.has("problem")) {
                 assertThat(answer.getBody().get("type").asText()).as(step.toString())
                         .isEqualTo("https://benefit-ledger.example/problems/" + step.get("problem").asText());
@@ -86,7 +89,10 @@ class TourExamplesTest {
         assertThat(documented).as("examples checked").isGreaterThan(20);
     }
 
-    /** The same field names, and at each the same kind of value; a documented null stands for any value. */
+    /**
+     * The same field names, and at each the same kind of value; a documented null stands for any value. An array's
+     * elements each have the shape of the documented element at their index, or of the first beyond the documented ones.
+     */
     static void assertSameShape(JsonNode documented, JsonNode actual, String where) {
         if (documented.isNull()) {
             return;
@@ -101,8 +107,15 @@ class TourExamplesTest {
             documentedFields.forEach(field -> assertSameShape(documented.get(field), actual.get(field), where + "." + field));
         } else if (documented.isArray() && !documented.isEmpty()) {
             assertThat(actual).as(where).isNotEmpty();
-            actual.forEach(element -> assertSameShape(documented.get(0), element, where + "[]"));
+            for (int i = 0; i < actual.size(); i++) {
+                assertSameShape(documented.get(i < documented.size() ? i : 0), actual.get(i), where + "[" + i + "]");
+            }
         }
+    }
+
+    /** The step's path; a read waits for the last position answered before it ({@code ?awaitPosition={position}}). */
+    static String at(JsonNode step, long position) {
+        return step.get("path").asText().replace("{position}", String.valueOf(position));
     }
 
     /** The tour's partner, renamed to this run's (in any letter case, as the tour writes e-mail addresses). */
