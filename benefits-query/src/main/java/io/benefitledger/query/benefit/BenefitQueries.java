@@ -27,8 +27,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /** The four tabs of benefits as filtered reads of their one read model, and the reports it answers. */
@@ -101,12 +99,7 @@ class BenefitQueries {
                         select partner_id, kind, benefit_id as id, package_id, name, pending_since
                         from benefit where status = 'PENDING' and partner_id in (:partners)""",
                 new MapSqlParameterSource("partners", query.partners()), query.partners(), query.page(),
-                PendingActivations.ORDER, PendingActivations.TIE_BREAK, (row, index) -> {
-                    Instant since = PagedReports.instant(row, "pending_since");
-                    return new ActivationBacklog.Pending(row.getString("partner_id"), row.getString("kind"),
-                            row.getString("id"), row.getString("package_id"), row.getString("name"), since,
-                            Duration.between(since, query.now()));
-                });
+                PendingActivations.ORDER, PendingActivations.TIE_BREAK, PendingActivations.rows(query.now()));
         return new PendingActivations(found.rows(), found.total());
     }
 

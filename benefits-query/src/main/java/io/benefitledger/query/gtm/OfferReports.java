@@ -77,12 +77,7 @@ class OfferReports {
                         select partner_id, 'OFFER' as kind, offer_id as id, package_id, name, requested_at as pending_since
                         from gtm_offer where status = 'PENDING' and partner_id in (:partners)""",
                 new MapSqlParameterSource("partners", query.partners()), query.partners(), query.page(),
-                PendingActivations.ORDER, PendingActivations.TIE_BREAK, (row, index) -> {
-                    Instant since = PagedReports.instant(row, "pending_since");
-                    return new ActivationBacklog.Pending(row.getString("partner_id"), row.getString("kind"),
-                            row.getString("id"), row.getString("package_id"), row.getString("name"), since,
-                            Duration.between(since, query.now()));
-                });
+                PendingActivations.ORDER, PendingActivations.TIE_BREAK, PendingActivations.rows(query.now()));
         return new PendingActivations(found.rows(), found.total());
     }
 }
