@@ -40,8 +40,7 @@ class ActivationBacklogReport {
         if (order == null) {
             throw new IllegalArgumentException("cannot sort by " + page.sort() + "; one of " + new TreeSet<>(ORDER.keySet()));
         }
-        // Every row of the page is among the first (page + 1) × size rows of one of the features.
-        ReportPage first = new ReportPage(0, Math.multiplyExact(page.page() + 1, page.size()), page.sort(), page.descending());
+        ReportPage first = page.firstRowsOfEachShare(page.sort(), page.descending());
         List<PendingActivations> shares = new ArrayList<>();
         if (query.kind() == null || "TECHNICAL".equals(query.kind())) {
             shares.add(ask(new FindPendingBenefits(query.partners(), query.now(), first)));
@@ -49,9 +48,8 @@ class ActivationBacklogReport {
         if (query.kind() == null || "OFFER".equals(query.kind())) {
             shares.add(ask(new FindPendingOffers(query.partners(), query.now(), first)));
         }
-        List<ActivationBacklog.Pending> rows = shares.stream().flatMap(share -> share.rows().stream())
-                .sorted((page.descending() ? order.reversed() : order).thenComparing(TIE_BREAK))
-                .skip((long) page.page() * page.size()).limit(page.size()).toList();
+        List<ActivationBacklog.Pending> rows = page.of(shares.stream().flatMap(share -> share.rows().stream())
+                .sorted((page.descending() ? order.reversed() : order).thenComparing(TIE_BREAK)));
         return new ActivationBacklog(rows, page.page(), page.size(),
                 shares.stream().mapToLong(PendingActivations::total).sum());
     }

@@ -29,15 +29,13 @@ class UpcomingChangesReport {
     @QueryHandler
     UpcomingChanges handle(FindUpcomingChanges query) {
         ReportPage page = query.page();
-        // Every row of the page is among the first (page + 1) × size rows of one of the features.
-        ReportPage first = new ReportPage(0, Math.multiplyExact(page.page() + 1, page.size()), "at", false);
+        ReportPage first = page.firstRowsOfEachShare("at", false);
         List<UpcomingChanges.Share> shares = Stream.<FindUpcomingChanges.Share>of(
                         new FindUpcomingChanges.Offers(query, first), new FindUpcomingChanges.Years(query, first),
                         new FindUpcomingChanges.Benefits(query, first))
                 .map(share -> queries.query(share, ResponseTypes.instanceOf(UpcomingChanges.Share.class)).join())
                 .toList();
-        List<UpcomingChanges.Change> rows = shares.stream().flatMap(share -> share.rows().stream()).sorted(ORDER)
-                .skip((long) page.page() * page.size()).limit(page.size()).toList();
+        List<UpcomingChanges.Change> rows = page.of(shares.stream().flatMap(share -> share.rows().stream()).sorted(ORDER));
         return new UpcomingChanges(query.now(), query.until(), rows, page.page(), page.size(),
                 shares.stream().mapToLong(UpcomingChanges.Share::total).sum());
     }
