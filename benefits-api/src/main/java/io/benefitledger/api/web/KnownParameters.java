@@ -51,12 +51,18 @@ class KnownParameters implements HandlerInterceptor, WebMvcConfigurer {
     /** The request named query parameters its endpoint does not take. */
     static final class Unknown extends RuntimeException {
 
+        /** Where a caller who asked for a past instant finds it: the tabs and reports keep only the present. */
+        static final String AS_OF_ELSEWHERE = ". It answers as of now only: the state as of an instant is "
+                + "GET /partners/{partnerId}/audit/aggregates/{aggregateId}?at= and the refund decision "
+                + "GET /partners/{partnerId}/audit/packages/{packageId}/refund-decision?at=";
+
         private final List<String> names;
         private final Set<String> accepted;
 
         Unknown(List<String> names, Set<String> accepted) {
             super("this endpoint does not take the query parameter" + (names.size() == 1 ? " " : "s ")
-                  + String.join(", ", names) + (accepted.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", accepted)));
+                  + String.join(", ", names) + (accepted.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", accepted))
+                  + (names.contains("at") ? AS_OF_ELSEWHERE : ""));
             this.names = names;
             this.accepted = accepted;
         }

@@ -145,6 +145,28 @@ class MembershipYearFlowTest {
     }
 
     @Test
+    void every_tab_row_shows_its_packages_year_and_where_the_year_stands_as_recorded() {
+        LedgerClient alice = partnerWithQualifications("");
+        purchase("pkg", T0);
+        String software = "/partners/" + partner + "/software";
+        String seats = "/partners/" + partner + "/visual-studio";
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(alice.get(software).at("/rows/0/membershipYear/start").asText()).isEqualTo(T0.toString());
+            assertThat(alice.get(seats).at("/rows/0/membershipYear/status").asText()).isEqualTo("RUNNING");
+        });
+        JsonNode year = alice.get(seats).at("/rows/0/membershipYear");
+        assertThat(year.get("renewalWindowOpens").asText()).isEqualTo(T0.plus(Duration.ofDays(335)).toString());
+        assertThat(year.get("anniversary").asText()).isEqualTo(T0.plus(Duration.ofDays(365)).toString());
+        assertThat(year.get("graceEnds").asText()).isEqualTo(T0.plus(Duration.ofDays(395)).toString());
+
+        deadlines.runDue(T0.plus(Duration.ofDays(366)));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(alice.get(software).at("/rows/0/membershipYear/status").asText()).isEqualTo("IN_GRACE"));
+    }
+
+    @Test
     void a_purchase_of_the_offering_within_the_grace_continues_the_year_and_nothing_expires() {
         partnerWithQualifications("");
         purchase("first", T0);

@@ -59,6 +59,15 @@ class KnownParametersTest {
     }
 
     @Test
+    void a_refused_instant_names_where_the_state_as_of_an_instant_is_answered() throws Exception {
+        assertThatThrownBy(() -> takes("named", "at=2026-11-25T09:00:00Z&page=1")).isInstanceOf(KnownParameters.Unknown.class)
+                .hasMessageEndingWith(KnownParameters.Unknown.AS_OF_ELSEWHERE)
+                .hasMessageContaining("/audit/aggregates/{aggregateId}?at=");
+        assertThatThrownBy(() -> takes("named", "partners=a")).isInstanceOf(KnownParameters.Unknown.class)
+                .message().doesNotContain("audit");
+    }
+
+    @Test
     void a_request_param_map_takes_any_name() throws Exception {
         assertThat(takes("anything", "whatever=1&%61t=2")).isTrue();
     }

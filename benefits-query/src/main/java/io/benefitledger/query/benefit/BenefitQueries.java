@@ -8,9 +8,9 @@ import io.benefitledger.query.reports.ActivationBacklog;
 import io.benefitledger.query.reports.FindPendingBenefits;
 import io.benefitledger.query.reports.FindUpcomingChanges;
 import io.benefitledger.query.reports.FindUtilisation;
-import io.benefitledger.query.reports.UpcomingChanges;
 import io.benefitledger.query.reports.PagedReports;
 import io.benefitledger.query.reports.PendingActivations;
+import io.benefitledger.query.reports.UpcomingChanges;
 import io.benefitledger.query.reports.Utilisation;
 import io.benefitledger.query.software.FindSoftwareBenefits;
 import io.benefitledger.query.software.SoftwareTab;
@@ -18,6 +18,8 @@ import io.benefitledger.query.technical.FindTechnicalBenefits;
 import io.benefitledger.query.technical.TechnicalTab;
 import io.benefitledger.query.visualstudio.FindVisualStudioSeats;
 import io.benefitledger.query.visualstudio.VisualStudioTab;
+import io.benefitledger.query.year.MembershipYearView;
+import io.benefitledger.query.year.PackageYears;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -27,7 +29,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** The four tabs of benefits as filtered reads of their one read model, and the reports it answers. */
 @Component
@@ -39,23 +43,25 @@ class BenefitQueries {
 
     private final BenefitRowRepository rows;
     private final PagedReports reports;
+    private final PackageYears years;
 
-    BenefitQueries(BenefitRowRepository rows, NamedParameterJdbcTemplate jdbc) {
+    BenefitQueries(BenefitRowRepository rows, NamedParameterJdbcTemplate jdbc, PackageYears years) {
         this.rows = rows;
+        this.years = years;
         this.reports = new PagedReports(jdbc);
     }
 
     @QueryHandler
     SoftwareTab handle(FindSoftwareBenefits query) {
         Page<BenefitRow> page = tab(query.partnerId(), BenefitKind.Tab.SOFTWARE, query.status(), query.page(), query.size());
-        return new SoftwareTab(page.map(BenefitRow::software).getContent(), page.getNumber(), page.getSize(),
+        return new SoftwareTab(withYears(query.partnerId(), page, BenefitRow::software), page.getNumber(), page.getSize(),
                 page.getTotalElements());
     }
 
     @QueryHandler
     CloudTab handle(FindCloudBenefits query) {
         Page<BenefitRow> page = tab(query.partnerId(), BenefitKind.Tab.CLOUD, query.status(), query.page(), query.size());
-        return new CloudTab(page.map(BenefitRow::cloud).getContent(), page.getNumber(), page.getSize(),
+        return new CloudTab(withYears(query.partnerId(), page, BenefitRow::cloud), page.getNumber(), page.getSize(),
                 page.getTotalElements());
     }
 
@@ -63,7 +69,7 @@ class BenefitQueries {
     VisualStudioTab handle(FindVisualStudioSeats query) {
         Page<BenefitRow> page = tab(query.partnerId(), BenefitKind.Tab.VISUAL_STUDIO, query.status(), query.page(),
                 query.size());
-        return new VisualStudioTab(page.map(BenefitRow::seat).getContent(), page.getNumber(), page.getSize(),
+        return new VisualStudioTab(withYears(query.partnerId(), page, BenefitRow::seat), page.getNumber(), page.getSize(),
                 page.getTotalElements(),
                 rows.countByPartnerIdAndTabAndStatus(query.partnerId(), BenefitKind.Tab.VISUAL_STUDIO, BenefitStatus.ACTIVE));
     }
@@ -71,7 +77,7 @@ class BenefitQueries {
     @QueryHandler
     TechnicalTab handle(FindTechnicalBenefits query) {
         Page<BenefitRow> page = tab(query.partnerId(), BenefitKind.Tab.TECHNICAL, query.status(), query.page(), query.size());
-        return new TechnicalTab(page.map(BenefitRow::technical).getContent(), page.getNumber(), page.getSize(),
+        return new TechnicalTab(withYears(query.partnerId(), page, BenefitRow::technical), page.getNumber(), page.getSize(),
                 page.getTotalElements());
     }
 
@@ -118,6 +124,12 @@ class BenefitQueries {
                 query.partners(), share.first(), UpcomingChanges.ORDER, UpcomingChanges.TIE_BREAK,
                 (row, index) -> UpcomingChanges.Change.read(row, query.now()));
         return new UpcomingChanges.Share(found.rows(), found.total());
+    }
+
+    /** The page's rows, each with its package's membership year: one read of the years for the whole page. */
+    private <V> List<V> withYears(String partnerId, Page<BenefitRow> page, BiFunction<BenefitRow, MembershipYearView, V> view) {
+        Map<String, MembershipYearView> years = this.years.of(partnerId, page.map(BenefitRow::packageId).getContent());
+        return page.map(row -> view.apply(row, years.get(row.packageId()))).getContent();
     }
 
     private Page<BenefitRow> tab(String partnerId, BenefitKind.Tab tab, BenefitStatus status, int page, int size) {

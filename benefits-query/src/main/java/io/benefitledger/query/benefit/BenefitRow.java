@@ -6,10 +6,11 @@ import io.benefitledger.benefit.SubscriptionStatus;
 import io.benefitledger.benefit.Unit;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.query.BenefitStatus;
-import io.benefitledger.query.technical.TechnicalBenefitView;
-import io.benefitledger.query.visualstudio.VisualStudioSeatView;
 import io.benefitledger.query.cloud.CloudBenefitView;
 import io.benefitledger.query.software.SoftwareBenefitView;
+import io.benefitledger.query.technical.TechnicalBenefitView;
+import io.benefitledger.query.visualstudio.VisualStudioSeatView;
+import io.benefitledger.query.year.MembershipYearView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -193,30 +194,34 @@ public class BenefitRow {
         return sequence <= lastEventSequence;
     }
 
+    String packageId() {
+        return packageId;
+    }
+
     Key key() {
         return new Key(partnerId, benefitId);
     }
 
-    SoftwareBenefitView software() {
+    SoftwareBenefitView software(MembershipYearView year) {
         return new SoftwareBenefitView(packageId, allocationId, packageType, name,
                 List.copyOf(languages), List.copyOf(operatingSystems), specialInstructions, quantity, used,
-                quantity - used, status, openedAt, lastRevealedAt, lastRevealedBy);
+                quantity - used, status, openedAt, lastRevealedAt, lastRevealedBy, year);
     }
 
-    CloudBenefitView cloud() {
+    CloudBenefitView cloud(MembershipYearView year) {
         boolean keys = unit == Unit.KEY;
         return new CloudBenefitView(benefitId, packageId, kind, name, keys ? quantity : 0,
                 keys ? used : 0, keys ? quantity - used : 0, specialInstructions == null ? "" : specialInstructions,
-                assignedUser, status, openedAt, activatedAt);
+                assignedUser, status, openedAt, activatedAt, year);
     }
 
-    VisualStudioSeatView seat() {
+    VisualStudioSeatView seat(MembershipYearView year) {
         return new VisualStudioSeatView(benefitId, packageId, name, status,
-                assignedUser, assignedAt, openedAt);
+                assignedUser, assignedAt, openedAt, year);
     }
 
-    TechnicalBenefitView technical() {
+    TechnicalBenefitView technical(MembershipYearView year) {
         return new TechnicalBenefitView(benefitId, packageId, name, unit, quantity,
-                used, quantity - used, status, assignedUser, alternativeEmail, pendingSince, activatedAt, openedAt);
+                used, quantity - used, status, assignedUser, alternativeEmail, pendingSince, activatedAt, openedAt, year);
     }
 }

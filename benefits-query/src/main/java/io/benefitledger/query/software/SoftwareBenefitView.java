@@ -2,6 +2,7 @@ package io.benefitledger.query.software;
 
 import io.benefitledger.PersonalData;
 import io.benefitledger.query.BenefitStatus;
+import io.benefitledger.query.year.MembershipYearView;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,5 +12,6 @@ public record SoftwareBenefitView(String packageId, String productId, String pac
                                   List<String> languages, List<String> operatingSystems,
                                   String specialInstructions, int keysAllocated, int keysRevealed,
                                   int keysRemaining, BenefitStatus status, Instant purchasedAt,
-                                  Instant lastRevealedAt, @PersonalData String lastRevealedBy) {
+                                  Instant lastRevealedAt, @PersonalData String lastRevealedBy,
+                                  MembershipYearView membershipYear) {
 }

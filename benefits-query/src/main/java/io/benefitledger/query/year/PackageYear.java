@@ -75,4 +75,12 @@ public class PackageYear {
     boolean hasSeen(long sequence) {
         return sequence <= lastEventSequence;
     }
+
+    String packageId() {
+        return packageId;
+    }
+
+    MembershipYearView view() {
+        return new MembershipYearView(yearStart, renewalWindowOpens, anniversary, graceEnds, status);
+    }
 }
