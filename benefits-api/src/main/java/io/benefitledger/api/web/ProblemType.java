@@ -69,6 +69,10 @@ public enum ProblemType {
     PROCESSOR_OWNED_ELSEWHERE("processor-owned-elsewhere", HttpStatus.CONFLICT, "Processor owned by another node",
             "Another node holds a segment of the projection's processor, so it cannot be rebuilt from here.",
             "Retry on the node that holds it, or when it has released it."),
+    MAIL_NOT_PARKED("mail-not-parked", HttpStatus.CONFLICT, "Mail not parked",
+            "Only a parked mail (one that failed every attempt) is retried or discarded: this one is pending, sent,"
+            + " discarded or cancelled, as `detail` says.",
+            "Read the mail (`GET /operations/mail/{mailId}`); a pending one is on its way, nothing to do."),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Entity",
             "This `Idempotency-Key` was used by the same caller for a different request.",
             "Use a new key for a new request; reuse a key only to retry the very same request."),
