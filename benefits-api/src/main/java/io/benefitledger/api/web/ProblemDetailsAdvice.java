@@ -77,6 +77,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail notRebuildable(ProjectionRebuilds.NotRebuildable notRebuildable) {
+        return problem(ProblemType.PROCESSOR_NOT_REBUILDABLE, notRebuildable.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail mailNotParked(MailNotParked notParked) {
         return problem(ProblemType.MAIL_NOT_PARKED, notParked.getMessage());
     }

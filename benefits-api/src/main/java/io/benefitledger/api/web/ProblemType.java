@@ -69,6 +69,10 @@ public enum ProblemType {
     PROCESSOR_OWNED_ELSEWHERE("processor-owned-elsewhere", HttpStatus.CONFLICT, "Processor owned by another node",
             "Another node holds a segment of the projection's processor, so it cannot be rebuilt from here.",
             "Retry on the node that holds it, or when it has released it."),
+    PROCESSOR_NOT_REBUILDABLE("processor-not-rebuildable", HttpStatus.CONFLICT, "Processor not rebuildable",
+            "The processor keeps no read model and is never replayed: the notifications processor would otherwise"
+            + " decide every mail of the history again.",
+            "Nothing to rebuild; the read models are rebuilt through `read-models`."),
     MAIL_NOT_PARKED("mail-not-parked", HttpStatus.CONFLICT, "Mail not parked",
             "Only a parked mail (one that failed every attempt) is retried or discarded: this one is pending, sent,"
             + " discarded or cancelled, as `detail` says.",

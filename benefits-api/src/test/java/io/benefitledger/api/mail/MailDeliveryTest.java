@@ -271,6 +271,33 @@ class MailDeliveryTest {
                 .containsExactly("DELIVERED", "DELIVERED");
     }
 
+    @Test
+    void a_parked_mail_the_operator_discards_is_never_sent_and_keeps_no_body() throws Exception {
+        purchase("\"visualStudio\": [{\"allocationId\": \"vs\", \"name\": \"Visual Studio Enterprise\", \"seats\": 1}]");
+        smtp.stop();
+        accepted(alice.post(subscription("vs:1") + "/assignment", "{\"userId\": \"dave\"}"));
+        awaitDecided(1);
+        long mailId = rows("select mail_id from mail_outbox where partner_id = ?", Long.class).get(0);
+        Instant t0 = Instant.now();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            delivery.sendDue(t0.plus(Duration.ofHours(attempt)));
+        }
+        assertThat(operator.get("/operations/mail/" + mailId).get("delivery").asText())
+                .isEqualTo("parked after 3 failed attempts: retry or discard it");
+
+        JsonNode discarded = operator.post("/operations/mail/" + mailId + "/discard", null).getBody();
+
+        assertThat(discarded.get("status").asText()).isEqualTo("DISCARDED");
+        smtp = smtpServer();
+        assertThat(delivery.sendDue(t0.plus(Duration.ofDays(1)))).isZero();
+        assertThat(received()).isEmpty();
+        assertThat(rows("select count(*) from mail_outbox where mail_id = ? and (text_body is not null or html_body is not null)",
+                Long.class, mailId)).containsExactly(0L);
+        assertThat(rows("select outcome from mail_record where mail_id = ? order by record_id", String.class, mailId))
+                .containsExactly("PARKED", "DISCARDED");
+        assertThat(operator.post("/operations/mail/" + mailId + "/retry", null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
     ConfigurableApplicationContext restartedNode() {
         return new SpringApplicationBuilder(BenefitLedgerApplication.class)
                 .run("--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
