@@ -119,6 +119,7 @@ class DockerComposeTest {
 
         assertThat(given).allSatisfy(variable -> assertThat(
                 variable.startsWith("SPRING_DATASOURCE_") || variable.startsWith("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_")
+                || variable.startsWith("SPRING_MAIL_")
                 || readFromApplicationYml.contains(variable) || variable.equals(AXON_UPDATE_CHECKER))
                 .as(variable + " is read by the service").isTrue());
     }
@@ -130,5 +131,15 @@ class DockerComposeTest {
         assertThat(ledger.get("build")).isEqualTo(".");
         assertThat(Files.exists(Path.of("..", "Dockerfile"))).isTrue();
         assertThat(ledger.get("ports").toString()).contains("8080:8080");
+    }
+
+    @Test
+    void compose_sends_the_mails_to_a_mail_catcher_whose_web_page_only_this_machine_reaches() throws IOException {
+        Map<String, Object> ledger = environment("ledger");
+
+        assertThat(ledger.get("SPRING_MAIL_HOST")).isEqualTo("mailpit");
+        assertThat(ledger.get("SPRING_MAIL_PORT")).isEqualTo("1025");
+        assertThat(service("mailpit").get("image")).isEqualTo("axllent/mailpit");
+        assertThat(service("mailpit").get("ports")).isEqualTo(List.of("127.0.0.1:8025:8025"));
     }
 }

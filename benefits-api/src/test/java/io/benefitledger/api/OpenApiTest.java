@@ -32,7 +32,7 @@ class OpenApiTest {
             "Go-To-Market", "Refunds", "Audit", "Reports", "Operations", "Authentication");
 
     static final Pattern OPERATION_ID = Pattern.compile("(register|add|change|remove|purchase|reveal|request|assign"
-            + "|confirm|draw|designate|activate|use|mint|take|verify|rebuild|retry|read|list|stream)[A-Z][A-Za-z]*");
+            + "|confirm|draw|designate|activate|use|mint|take|verify|rebuild|retry|discard|read|list|stream)[A-Z][A-Za-z]*");
 
     @Autowired
     TestRestTemplate http;

@@ -18,7 +18,9 @@ public class FreshDatabase implements ApplicationContextInitializer<Configurable
                 "ledger.security.mode=local",
                 // tests record histories at instants of their choosing; the deadlines they set are sent by the tests
                 // that drive time (DeadlineRunner.runDue), not by the wall clock at random moments of other tests
-                "ledger.deadlines.polling=false"
+                "ledger.deadlines.polling=false",
+                // likewise the mails: tests that configure a mail server send the outbox at instants of their choosing
+                "ledger.mail.polling=false"
         ).applyTo(context);
     }
 }

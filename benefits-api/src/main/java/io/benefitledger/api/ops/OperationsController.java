@@ -67,7 +67,7 @@ class OperationsController {
 
     /** Starts a rebuild and answers at once; the processor's own resource shows its progress. */
     @Operation(operationId = "rebuildProjection", summary = "Rebuild a projection from the event store; answers at once, the processor shows progress")
-    @Refuses({ProblemType.PROCESSOR_OWNED_ELSEWHERE})
+    @Refuses({ProblemType.PROCESSOR_OWNED_ELSEWHERE, ProblemType.PROCESSOR_NOT_REBUILDABLE})
     @ApiResponse(responseCode = "202", description = "started", useReturnTypeSchema = true)
     @PostMapping("/{name}/rebuild")
     ResponseEntity<ProcessorStatus> rebuild(@PathVariable String name) {

@@ -46,6 +46,13 @@ public class ProjectionRebuilds {
         }
     }
 
+    /** The processor keeps no read model and its handlers refuse a replay (the mails: a replay would send them again). */
+    public static class NotRebuildable extends RuntimeException {
+        NotRebuildable(String processor) {
+            super(processor + " keeps no read model and is never replayed; nothing was reset");
+        }
+    }
+
     private static final class Rebuild {
         final Instant startedAt;
         final long target;
@@ -88,6 +95,9 @@ public class ProjectionRebuilds {
     /** Clears the projection's read model and replays every event into it; returns at once, the replay goes on. */
     public synchronized Progress rebuild(String name) {
         StreamingEventProcessor processor = processor(name);
+        if (!processor.supportsReset()) {
+            throw new NotRebuildable(name);
+        }
         // the history up to the safe position is final; above it, an event at a lower position may still commit
         long target = safeMark.position();
         processor.shutDown();

@@ -3,6 +3,7 @@ package io.benefitledger.api.web;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
+import io.benefitledger.api.mail.MailNotParked;
 import io.benefitledger.partner.NotPermitted;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -73,6 +74,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail ownedElsewhere(ProjectionRebuilds.OwnedElsewhere elsewhere) {
         return problem(ProblemType.PROCESSOR_OWNED_ELSEWHERE, elsewhere.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notRebuildable(ProjectionRebuilds.NotRebuildable notRebuildable) {
+        return problem(ProblemType.PROCESSOR_NOT_REBUILDABLE, notRebuildable.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail mailNotParked(MailNotParked notParked) {
+        return problem(ProblemType.MAIL_NOT_PARKED, notParked.getMessage());
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})

@@ -69,6 +69,14 @@ public enum ProblemType {
     PROCESSOR_OWNED_ELSEWHERE("processor-owned-elsewhere", HttpStatus.CONFLICT, "Processor owned by another node",
             "Another node holds a segment of the projection's processor, so it cannot be rebuilt from here.",
             "Retry on the node that holds it, or when it has released it."),
+    PROCESSOR_NOT_REBUILDABLE("processor-not-rebuildable", HttpStatus.CONFLICT, "Processor not rebuildable",
+            "The processor keeps no read model and is never replayed: the notifications processor would otherwise"
+            + " decide every mail of the history again.",
+            "Nothing to rebuild; the read models are rebuilt through `read-models`."),
+    MAIL_NOT_PARKED("mail-not-parked", HttpStatus.CONFLICT, "Mail not parked",
+            "Only a parked mail (one that failed every attempt) is retried or discarded: this one is pending, sent,"
+            + " discarded or cancelled, as `detail` says.",
+            "Read the mail (`GET /operations/mail/{mailId}`); a pending one is on its way, nothing to do."),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable Entity",
             "This `Idempotency-Key` was used by the same caller for a different request.",
             "Use a new key for a new request; reuse a key only to retry the very same request."),

@@ -93,6 +93,9 @@ class AccessMatrixTest {
                  "technical": [{"allocationId": "advisory", "name": "Advisory hours", "quantity": 5, "unit": "HOUR"}]}""");
 
         long digest = operator.post("/audit/digests", null).getBody().get("id").asLong();
+        alice.post("/partners/" + a + "/subscriptions/p:vs:1/assignment", "{\"userId\": \"dave\"}");
+        long mail = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select coalesce(max(mail_id), 0) from mail_outbox where partner_id = ?", Long.class, a), id -> id > 0);
 
         String p = "/partners/" + a;
         List<Endpoint> endpoints = List.of(
@@ -166,6 +169,10 @@ class AccessMatrixTest {
                 new Endpoint(HttpMethod.POST, "/operations/processors/read-models/rebuild", null, OPERATOR),
                 new Endpoint(HttpMethod.GET, "/operations/processors/read-models/dead-letters", null, OPERATOR),
                 new Endpoint(HttpMethod.POST, "/operations/processors/read-models/dead-letters/retry", null, OPERATOR),
+                new Endpoint(HttpMethod.GET, "/operations/mail", null, OPERATOR),
+                new Endpoint(HttpMethod.GET, "/operations/mail/" + mail, null, OPERATOR),
+                new Endpoint(HttpMethod.POST, "/operations/mail/" + mail + "/retry", null, OPERATOR),
+                new Endpoint(HttpMethod.POST, "/operations/mail/" + mail + "/discard", null, OPERATOR),
                 Endpoint.open(HttpMethod.POST, "/local/tokens", "{\"userId\": \"lee\", \"roles\": [\"AUDITOR\"]}"),
                 Endpoint.open(HttpMethod.GET, "/actuator/health", null),
                 new Endpoint(HttpMethod.GET, "/actuator/health/db", null, OPERATOR),
