@@ -1,6 +1,7 @@
 package io.benefitledger.api.mail;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.PersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,11 @@ class Outbox {
     record Mail(long mailId, String eventId, String template, String partnerId, String about, String language,
                 List<String> recipients, String subject, String textBody, String htmlBody, String messageId,
                 Instant decidedAt, Status status, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt) {
+    }
+
+    /** A delivery or final failure of a partner's mail, as the audit recorded it, with what the mail was about. */
+    record Delivery(long recordId, String messageId, String template, String language, String subject, String about,
+                    @PersonalData List<String> recipients, String outcome, Instant at, String error) {
     }
 
     private static final String COLUMNS = """
@@ -129,6 +135,23 @@ class Outbox {
     long count(Status status) {
         return jdbc.queryForObject("select count(*) from mail_outbox where (?::text is null or status = ?)", Long.class,
                 name(status), name(status));
+    }
+
+    /** The partner's deliveries and final failures, newest first. */
+    List<Delivery> deliveries(String partnerId, int page, int size) {
+        return jdbc.query("""
+                        select r.record_id, r.message_id, r.template, r.language, m.subject, m.about, r.recipients,
+                               r.outcome, r.at, r.error
+                        from mail_record r join mail_outbox m on m.mail_id = r.mail_id
+                        where r.partner_id = ? order by r.at desc, r.record_id desc offset ? limit ?""",
+                (row, index) -> new Delivery(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), strings(row.getArray(7)), row.getString(8), instant(row, 9),
+                        row.getString(10)),
+                partnerId, (long) page * size, size);
+    }
+
+    long countDeliveries(String partnerId) {
+        return jdbc.queryForObject("select count(*) from mail_record where partner_id = ?", Long.class, partnerId);
     }
 
     private Mail parkedMail(long mailId) {

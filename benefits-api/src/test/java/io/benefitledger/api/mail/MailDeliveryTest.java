@@ -126,6 +126,15 @@ class MailDeliveryTest {
                         + " from mail_record where partner_id = ? order by record_id", String.class)).containsExactly(
                 "DELIVERED technical-benefit-assigned en-US dave.personal@mail.example,dave@" + partner + ".example",
                 "DELIVERED technical-benefit-active en-US dave.personal@mail.example,dave@" + partner + ".example");
+
+        JsonNode told = operator.reader("audrey", "AUDITOR", partner).get("/partners/" + partner + "/audit/mails");
+        assertThat(told.get("total").asLong()).isEqualTo(2);
+        assertThat(told.at("/rows/0/subject").asText()).isEqualTo("Technical benefit Partner advisory hours is active");
+        assertThat(told.at("/rows/0/outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(told.at("/rows/0/messageId").asText()).isEqualTo(mails.get(1).getMessageID());
+        assertThat(told.at("/rows/1/recipients/0").asText()).isEqualTo("dave.personal@mail.example");
+        assertThat(operator.reader("olga", "AUDITOR", "another-partner")
+                .send(HttpMethod.GET, "/partners/" + partner + "/audit/mails", null).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test

@@ -144,6 +144,7 @@ class AccessMatrixTest {
                 new Endpoint(HttpMethod.POST, p + "/go-to-market/offers/silver-marketing-kit/uses", "{\"purpose\": \"campaign\"}",
                         Set.of("GLOBAL_ADMIN", "MPN_PARTNER_ADMIN")),
                 new Endpoint(HttpMethod.GET, p + "/audit/events", null, Set.of("GLOBAL_ADMIN", "AUDITOR")),
+                new Endpoint(HttpMethod.GET, p + "/audit/mails", null, Set.of("GLOBAL_ADMIN", "AUDITOR")),
                 new Endpoint(HttpMethod.GET, p + "/audit/log", null, Set.of("GLOBAL_ADMIN", "AUDITOR")),
                 new Endpoint(HttpMethod.GET, p + "/audit/events/" + jdbc.queryForObject(
                         "select event_identifier from domain_event_entry where partner_id = ? limit 1", String.class, a),
