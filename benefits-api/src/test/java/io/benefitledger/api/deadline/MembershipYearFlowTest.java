@@ -15,6 +15,7 @@ import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.Allocations;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PurchasePackage;
@@ -84,7 +85,8 @@ class MembershipYearFlowTest {
         commands.sendAndWait(new PurchasePackage(new PackageId(packageId), new PartnerId(partner), "Action Pack",
                 new Allocations(List.of(new LicensedProduct(new ProductId("office"), "Office", 10, List.of("en-US"),
                         List.of("x64"), "https://dl.example/{language}/{os}", "")), List.of(), List.of(),
-                        List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 1)), List.of()), ALICE, at));
+                        List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 1)), List.of()), ALICE, at,
+                new OfferingId("action-pack"), 1, null));
     }
 
     List<? extends DomainEventMessage<?>> events(String aggregate) {
