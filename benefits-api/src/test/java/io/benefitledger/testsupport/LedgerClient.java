@@ -67,6 +67,11 @@ public final class LedgerClient {
         return new LedgerClient(http, user, null, roles.toArray(String[]::new), partners);
     }
 
+    /** The partner the caller acts for. */
+    public String partner() {
+        return partner;
+    }
+
     /** The caller's user id (the token's {@code sub}). */
     public String user() {
         return user;
