@@ -77,8 +77,17 @@ class MembershipYearFlowTest {
 
     String partner = "year-" + UUID.randomUUID();
 
+    /** Registers the partner; the offering {@link #purchase} buys is published first (unchanged, it records nothing). */
     LedgerClient partnerWithQualifications(String qualifications) {
-        return LedgerClient.operator(http).registerPartner(partner, qualifications);
+        LedgerClient operator = LedgerClient.operator(http);
+        assertThat(operator.publish("action-pack", """
+                {"name": "Action Pack",
+                 "software": [{"productId": "office", "name": "Office", "keys": 10, "languages": ["en-US"],
+                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
+                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 1}],
+                 "goToMarket": [{"offerId": "silver-marketing-kit", "name": "Silver marketing kit", "validityDays": 365,
+                                 "qualifications": ["Silver Core"]}]}""").getBody().get("version").asInt()).isEqualTo(1);
+        return operator.registerPartner(partner, qualifications);
     }
 
     void purchase(String packageId, Instant at) {
