@@ -44,7 +44,7 @@ class BenefitsTabsFlowTest {
     }
 
     long purchase(String allocations) {
-        ResponseEntity<JsonNode> purchased = alice.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Silver Core", %s}""".formatted(packageId, allocations));
         assertThat(purchased.getStatusCode()).as(String.valueOf(purchased.getBody())).isEqualTo(HttpStatus.CREATED);
         return purchased.getBody().get("position").asLong();

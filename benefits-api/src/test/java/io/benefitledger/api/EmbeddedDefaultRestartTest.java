@@ -65,8 +65,10 @@ class EmbeddedDefaultRestartTest {
                     {"partnerId": "contoso", "companyName": "Contoso Ltd", "companyAccountEmail": "admin@contoso.example",
                      "firstAdmin": {"userId": "alice", "displayName": "Alice", "email": "alice@contoso.example"}}
                     """).retrieve().toBodilessEntity();
+            http(service, "contoso", "PROGRAM_OPERATOR").put().uri("/catalogue/offerings/action-pack")
+                    .contentType(MediaType.APPLICATION_JSON).body(WalkingSkeletonTest.ACTION_PACK).retrieve().toBodilessEntity();
             http(service).post().uri("/partners/contoso/packages").contentType(MediaType.APPLICATION_JSON)
-                    .body(WalkingSkeletonTest.purchaseBody("pkg-restart")).retrieve().toBodilessEntity();
+                    .body("{\"packageId\": \"pkg-restart\", \"offering\": \"action-pack\"}").retrieve().toBodilessEntity();
             http(service).post().uri("/partners/contoso/packages/pkg-restart/software/windows-server/keys")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}").retrieve().toBodilessEntity();

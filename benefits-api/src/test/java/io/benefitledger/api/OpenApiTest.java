@@ -28,11 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @LedgerIntegrationTest
 class OpenApiTest {
 
-    static final Set<String> GROUPS = Set.of("Partners", "Packages", "Software", "Cloud", "Visual Studio", "Technical",
+    static final Set<String> GROUPS = Set.of("Partners", "Catalogue", "Packages", "Software", "Cloud", "Visual Studio", "Technical",
             "Go-To-Market", "Refunds", "Audit", "Reports", "Operations", "Authentication");
 
     static final Pattern OPERATION_ID = Pattern.compile("(register|add|change|remove|purchase|reveal|request|assign"
-            + "|confirm|draw|designate|activate|use|mint|take|verify|rebuild|retry|discard|read|list|stream)[A-Z][A-Za-z]*");
+            + "|confirm|draw|designate|activate|use|mint|take|verify|rebuild|retry|discard|read|list|stream|publish|withdraw)[A-Z][A-Za-z]*");
 
     @Autowired
     TestRestTemplate http;

@@ -66,7 +66,7 @@ class ProjectionRebuildTest {
         LedgerClient alice = operator.registerPartner(partner, "\"Silver Core\"");
         alice.addUser("dave", "ADMIN_AGENT");
         String packages = "/partners/" + partner + "/packages";
-        alice.post(packages, """
+        alice.purchase(packages, """
                 {"packageId": "pkg-all", "packageType": "Silver Core",
                  "software": [{"productId": "office", "name": "Office", "keys": 2, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],

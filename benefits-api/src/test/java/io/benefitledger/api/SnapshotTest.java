@@ -31,7 +31,7 @@ class SnapshotTest {
         String partner = "snap-" + UUID.randomUUID();
         LedgerClient alice = LedgerClient.operator(http).registerPartner(partner, "");
         String packages = "/partners/" + partner + "/packages";
-        alice.post(packages, """
+        alice.purchase(packages, """
                 {"packageId": "pkg-snap", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 4, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}""");

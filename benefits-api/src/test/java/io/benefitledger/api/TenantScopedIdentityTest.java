@@ -34,8 +34,8 @@ class TenantScopedIdentityTest {
         LedgerClient alice = operator.registerPartner(a, "\"Silver Core\"");
         LedgerClient bob = operator.registerPartner(b, "\"Silver Core\"");
 
-        assertThat(alice.post("/partners/" + a + "/packages", PACKAGE).getStatusCode().value()).isEqualTo(201);
-        ResponseEntity<JsonNode> second = bob.post("/partners/" + b + "/packages", PACKAGE);
+        assertThat(alice.purchase("/partners/" + a + "/packages", PACKAGE).getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<JsonNode> second = bob.purchase("/partners/" + b + "/packages", PACKAGE);
         assertThat(second.getStatusCode().value()).as("the id another partner uses is as free as any: " + second.getBody())
                 .isEqualTo(201);
 
@@ -74,13 +74,13 @@ class TenantScopedIdentityTest {
         LedgerClient operator = LedgerClient.operator(http);
         LedgerClient mallory = operator.registerPartner(squatter, "\"Silver Core\"");
         for (String id : new String[]{newcomer, "gtm:" + newcomer, newcomer + ":vs:1", "go-to-market"}) {
-            ResponseEntity<JsonNode> taken = mallory.post("/partners/" + squatter + "/packages",
+            ResponseEntity<JsonNode> taken = mallory.purchase("/partners/" + squatter + "/packages",
                     PACKAGE.replace("\"shared\"", "\"" + id + "\""));
             assertThat(taken.getStatusCode().value()).as(id + ": " + taken.getBody()).isIn(201, 409);
         }
 
         LedgerClient newAdmin = operator.registerPartner(newcomer, "\"Silver Core\"");
-        assertThat(newAdmin.post("/partners/" + newcomer + "/packages", PACKAGE.replace("\"shared\"", "\"" + newcomer + "\""))
+        assertThat(newAdmin.purchase("/partners/" + newcomer + "/packages", PACKAGE.replace("\"shared\"", "\"" + newcomer + "\""))
                 .getStatusCode().value()).isEqualTo(201);
         await().untilAsserted(() -> assertThat(newAdmin.get("/partners/" + newcomer + "/go-to-market").get("offers"))
                 .extracting(offer -> offer.get("offerId").asText()).containsExactly("silver-marketing-kit"));

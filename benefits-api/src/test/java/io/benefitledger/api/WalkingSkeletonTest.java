@@ -42,6 +42,14 @@ class WalkingSkeletonTest {
         alice = LedgerClient.operator(http).registerPartner(partner, "");
     }
 
+    /** The contents of {@link #purchaseBody}, as an offering of the catalogue. */
+    static final String ACTION_PACK = """
+            {"name": "Action Pack",
+             "software": [{"productId": "windows-server", "name": "Windows Server 2025", "keys": 2,
+                           "languages": ["en-US", "de-DE"], "operatingSystems": ["x64"],
+                           "downloadUrlTemplate": "https://downloads.example/windows-server/{language}/{os}",
+                           "specialInstructions": "Activate within 30 days."}]}""";
+
     static String purchaseBody(String packageId) {
         return """
                 {"packageId": "%s", "packageType": "Action Pack",
@@ -67,7 +75,7 @@ class WalkingSkeletonTest {
 
     @Test
     void a_purchased_package_reaches_the_software_tab_and_loses_its_refund_once_keys_are_revealed() {
-        ResponseEntity<JsonNode> purchased = post("/partners/" + partner + "/packages", purchaseBody(packageId));
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", purchaseBody(packageId));
         assertThat(purchased.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(purchased.getHeaders().getLocation()).hasPath("/partners/" + partner + "/packages/" + packageId);
 
@@ -115,7 +123,7 @@ class WalkingSkeletonTest {
 
     @Test
     void keys_in_a_language_the_product_does_not_offer_are_refused_with_a_problem_detail_and_nothing_is_recorded() {
-        post("/partners/" + partner + "/packages", purchaseBody(packageId));
+        alice.purchase("/partners/" + partner + "/packages", purchaseBody(packageId));
 
         ResponseEntity<JsonNode> refused = post("/partners/" + partner + "/packages/" + packageId
                                                 + "/software/windows-server/keys",
@@ -131,7 +139,7 @@ class WalkingSkeletonTest {
 
     @Test
     void a_purchase_with_invalid_fields_is_refused_with_each_field_named_and_nothing_is_recorded() {
-        ResponseEntity<JsonNode> refused = post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> refused = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "",
                  "software": [{"productId": "office", "name": "Office", "keys": 0,
                                "languages": [], "operatingSystems": ["x64"],
@@ -140,14 +148,14 @@ class WalkingSkeletonTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody().get("errors").findValuesAsText("field"))
-                .contains("packageType", "software[0].keys", "software[0].languages", "software[0].downloadUrlTemplate");
+                .contains("name", "software[0].keys", "software[0].languages", "software[0].downloadUrlTemplate");
         assertThat(eventsOf(packageId)).isZero();
     }
 
     @Test
     void a_body_with_an_unknown_field_is_refused() {
         ResponseEntity<JsonNode> refused = post("/partners/" + partner + "/packages", """
-                {"packageId": "%s", "packageType": "Action Pack", "software": [], "discount": 100}
+                {"packageId": "%s", "offering": "action-pack", "discount": 100}
                 """.formatted(packageId));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -155,10 +163,23 @@ class WalkingSkeletonTest {
     }
 
     @Test
-    void a_second_purchase_under_the_same_package_id_is_a_conflict() {
-        post("/partners/" + partner + "/packages", purchaseBody(packageId));
+    void a_partner_naming_the_contents_of_its_purchase_is_refused_with_the_field_named() {
+        ResponseEntity<JsonNode> refused = post("/partners/" + partner + "/packages", """
+                {"packageId": "%s", "offering": "action-pack",
+                 "software": [{"productId": "office", "name": "Office", "keys": 100000, "languages": ["en-US"],
+                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}
+                """.formatted(packageId));
 
-        ResponseEntity<JsonNode> again = post("/partners/" + partner + "/packages", purchaseBody(packageId));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().toString()).contains("software");
+        assertThat(eventsOf(packageId)).isZero();
+    }
+
+    @Test
+    void a_second_purchase_under_the_same_package_id_is_a_conflict() {
+        alice.purchase("/partners/" + partner + "/packages", purchaseBody(packageId));
+
+        ResponseEntity<JsonNode> again = alice.purchase("/partners/" + partner + "/packages", purchaseBody(packageId));
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(eventsOf(packageId)).isEqualTo(1);
@@ -166,7 +187,7 @@ class WalkingSkeletonTest {
 
     @Test
     void someone_outside_the_partners_directory_may_not_purchase() {
-        ResponseEntity<JsonNode> refused = alice.as("mallory", "ADMIN_AGENT").post("/partners/" + partner + "/packages", purchaseBody(packageId));
+        ResponseEntity<JsonNode> refused = alice.as("mallory", "ADMIN_AGENT").purchase("/partners/" + partner + "/packages", purchaseBody(packageId));
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused.getBody().get("rule").asText()).isEqualTo("not-permitted");
@@ -175,12 +196,12 @@ class WalkingSkeletonTest {
 
     @Test
     void a_write_after_one_that_failed_in_the_database_is_still_read_back_by_its_position() {
-        post("/partners/" + partner + "/packages", purchaseBody(packageId));
+        alice.purchase("/partners/" + partner + "/packages", purchaseBody(packageId));
         // refused by the event store's unique key: its global index was drawn and never committed, a gap
-        assertThat(post("/partners/" + partner + "/packages", purchaseBody(packageId)).getStatusCode())
+        assertThat(alice.purchase("/partners/" + partner + "/packages", purchaseBody(packageId)).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
 
-        ResponseEntity<JsonNode> next = post("/partners/" + partner + "/packages", purchaseBody(packageId + "-next"));
+        ResponseEntity<JsonNode> next = alice.purchase("/partners/" + partner + "/packages", purchaseBody(packageId + "-next"));
 
         JsonNode tab = get("/partners/" + partner + "/software?awaitPosition=" + next.getBody().get("position").asLong());
         assertThat(tab.get("total").asInt()).isEqualTo(2);
@@ -188,7 +209,7 @@ class WalkingSkeletonTest {
 
     @Test
     void another_partner_is_told_the_package_does_not_exist() {
-        post("/partners/" + partner + "/packages", purchaseBody(packageId));
+        alice.purchase("/partners/" + partner + "/packages", purchaseBody(packageId));
         String fabrikam = "fabrikam-" + UUID.randomUUID();
         LedgerClient.operator(http).registerPartner(fabrikam, "");
 

@@ -41,8 +41,21 @@ final class Ledger {
         return service.token(Map.of("userId", "operator", "roles", List.of("PROGRAM_OPERATOR", "FULFILMENT")));
     }
 
-    /** Registers a partner; answers its first Global admin's token. */
+    /**
+     * Registers a partner; answers its first Global admin's token. The offerings {@link #purchase} buys are published
+     * first (published again, unchanged, they record nothing).
+     */
     static String registerPartner(ServiceProcess service, String partner) {
+        for (int keys = 1; keys <= 2; keys++) {
+            ServiceProcess.Answer published = service.send("PUT", "/catalogue/offerings/office-" + keys,
+                    operatorToken(service), """
+                            {"name": "Silver Core",
+                             "software": [{"productId": "office", "name": "Office", "keys": %d, "languages": ["en-US"],
+                                           "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
+                             "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 1}]}"""
+                            .formatted(keys));
+            assertThat(published.status()).as(String.valueOf(published.body())).isEqualTo(200);
+        }
         ServiceProcess.Answer registered = service.send("POST", "/partners", operatorToken(service), """
                 {"partnerId": "%s", "companyName": "Contoso Ltd", "companyAccountEmail": "admin@%s.example",
                  "qualifications": ["Silver Core"],
@@ -57,13 +70,10 @@ final class Ledger {
         return service.token(Map.of("userId", "alice", "partnerId", partner, "roles", List.of("GLOBAL_ADMIN")));
     }
 
+    /** A purchase of the offering holding Office with 1 or 2 keys and a Visual Studio seat. */
     static String purchase(String packageId, int keys) {
         return """
-                {"packageId": "%s", "packageType": "Silver Core",
-                 "software": [{"productId": "office", "name": "Office", "keys": %d, "languages": ["en-US"],
-                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
-                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 1}]}"""
-                .formatted(packageId, keys);
+                {"packageId": "%s", "offering": "office-%d"}""".formatted(packageId, keys);
     }
 
     static final String REVEAL = "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}";

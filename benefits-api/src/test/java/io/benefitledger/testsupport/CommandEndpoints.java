@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Every command endpoint with a valid body, against a partner set up to accept each of them: package {@code f}
- * with software, a seat and technical hours, and dave, an admin agent, in the directory. The hostile-input tests
+ * with software, a seat and technical hours, and dave, an admin agent, in the directory; an offering named after the
+ * partner, published by the first endpoint and bought by the second. The hostile-input tests
  * mutate these bodies.
  */
 public final class CommandEndpoints {
@@ -32,7 +33,7 @@ public final class CommandEndpoints {
         LedgerClient alice = operator.registerPartner(partner, "\"Silver Core\"");
         alice.addUser("dave", "ADMIN_AGENT");
         String p = "/partners/" + partner;
-        alice.post(p + "/packages", """
+        alice.purchase(p + "/packages", """
                 {"packageId": "f", "packageType": "Silver Core",
                  "software": [{"productId": "office", "name": "Office", "keys": 1000, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
@@ -42,12 +43,17 @@ public final class CommandEndpoints {
                 new Endpoint(HttpMethod.POST, "/partners", """
                         {"partnerId": "x", "companyName": "X", "companyAccountEmail": "a@x.example",
                          "qualifications": ["Gold Core"], "firstAdmin": {"userId": "u", "displayName": "U", "email": "u@x.example"}}""", true),
-                new Endpoint(HttpMethod.POST, p + "/packages", """
-                        {"packageId": "g", "packageType": "Action Pack",
+                new Endpoint(HttpMethod.PUT, "/catalogue/offerings/" + partner, """
+                        {"name": "Action Pack",
                          "software": [{"productId": "o", "name": "O", "keys": 1, "languages": ["en-US"], "operatingSystems": ["x64"],
                                        "downloadUrlTemplate": "https://dl.example/{language}/{os}", "specialInstructions": "none"}],
                          "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 2}],
-                         "technical": [{"allocationId": "t", "name": "T", "quantity": 3, "unit": "INCIDENT"}]}""", false),
+                         "technical": [{"allocationId": "t", "name": "T", "quantity": 3, "unit": "INCIDENT"}],
+                         "goToMarket": [{"offerId": "silver-marketing-kit", "name": "Silver marketing kit", "validityDays": 365,
+                                         "qualifications": ["Silver Core"]}],
+                         "perMembershipYear": 1000}""", true),
+                new Endpoint(HttpMethod.POST, p + "/packages", """
+                        {"packageId": "g", "offering": "%s"}""".formatted(partner), false),
                 new Endpoint(HttpMethod.POST, p + "/packages/f/software/office/keys",
                         "{\"language\": \"en-US\", \"operatingSystem\": \"x64\", \"count\": 1}", false),
                 new Endpoint(HttpMethod.POST, p + "/users",

@@ -1,6 +1,10 @@
 package io.benefitledger.testsupport;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -9,7 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -61,6 +67,11 @@ public final class LedgerClient {
         return new LedgerClient(http, user, null, roles.toArray(String[]::new), partners);
     }
 
+    /** The partner the caller acts for. */
+    public String partner() {
+        return partner;
+    }
+
     /** The caller's user id (the token's {@code sub}). */
     public String user() {
         return user;
@@ -80,6 +91,74 @@ public final class LedgerClient {
 
     public ResponseEntity<JsonNode> post(String path, String body) {
         return send(HttpMethod.POST, path, body);
+    }
+
+    /**
+     * Buys a package with these contents, in the shape purchases had before the catalogue ({@code packageId},
+     * {@code packageType} and the allocation lists): the program operator publishes an offering holding them, with
+     * the program's usual Go-To-Market offers unless the contents name theirs, then this caller buys it. The
+     * offering's id is taken from its contents, so the same contents are one offering (published again, they publish
+     * nothing). Answers the publication's refusal when it is refused (contents no package may hold), else the
+     * purchase's answer.
+     */
+    public ResponseEntity<JsonNode> purchase(String packagesPath, String contents) {
+        return purchaseWith(jsonHeaders(), packagesPath, contents);
+    }
+
+    /** {@link #purchase} with extra headers on the purchase. */
+    public ResponseEntity<JsonNode> purchaseWith(HttpHeaders headers, String packagesPath, String contents) {
+        ObjectNode offering;
+        try {
+            offering = (ObjectNode) JSON.readTree(contents);
+        } catch (JsonProcessingException | ClassCastException notAnObject) {
+            return sendWith(headers, HttpMethod.POST, packagesPath, contents);
+        }
+        JsonNode packageId = offering.remove("packageId");
+        JsonNode type = offering.remove("packageType");
+        if (type != null || !offering.has("name")) {
+            offering.set("name", type == null ? TextNode.valueOf("Package") : type);
+        }
+        if (!offering.has("goToMarket")) {
+            offering.set("goToMarket", PROGRAM_OFFERS);
+        }
+        String offeringId = "o-" + UUID.nameUUIDFromBytes(offering.toString().getBytes(StandardCharsets.UTF_8));
+        ResponseEntity<JsonNode> published = publish(offeringId, offering.toString());
+        if (!published.getStatusCode().is2xxSuccessful()) {
+            return published;
+        }
+        ObjectNode purchase = JSON.createObjectNode();
+        if (packageId != null) {
+            purchase.set("packageId", packageId);
+        }
+        purchase.put("offering", offeringId);
+        return sendWith(headers, HttpMethod.POST, packagesPath, purchase.toString());
+    }
+
+    /** Publishes an offering as the program operator; two tests publishing the same contents at once both succeed. */
+    public ResponseEntity<JsonNode> publish(String offeringId, String offering) {
+        LedgerClient operator = operator(http);
+        ResponseEntity<JsonNode> published = operator.send(HttpMethod.PUT, "/catalogue/offerings/" + offeringId, offering);
+        return published.getStatusCode() == HttpStatus.CONFLICT
+                ? operator.send(HttpMethod.PUT, "/catalogue/offerings/" + offeringId, offering) : published;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The Go-To-Market offers of the program's offerings: granted by partner level and competency. */
+    private static final JsonNode PROGRAM_OFFERS = parse("""
+            [{"offerId": "silver-marketing-kit", "name": "Silver marketing kit", "validityDays": 365,
+              "qualifications": ["Silver Core", "Gold Core"]},
+             {"offerId": "gold-campaign-in-a-box", "name": "Gold campaign in a box", "validityDays": 180,
+              "qualifications": ["Gold Core"]},
+             {"offerId": "co-sell-solution-listing", "name": "Co-sell solution listing", "validityDays": 365,
+              "qualifications": ["ISV Co-sell ready"]}]""");
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     public JsonNode get(String path) {

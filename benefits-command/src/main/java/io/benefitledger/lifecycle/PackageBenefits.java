@@ -2,7 +2,7 @@ package io.benefitledger.lifecycle;
 
 import io.benefitledger.RunsWithTheCommand;
 import io.benefitledger.offer.GrantOffers;
-import io.benefitledger.offer.OfferCatalogue;
+import io.benefitledger.catalogue.Offerings;
 import io.benefitledger.offer.OfferGrant;
 import io.benefitledger.offer.WithdrawOffers;
 import io.benefitledger.partner.PartnerDirectory;
@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * A package's benefits follow the package, which knows nothing of them: its purchase opens a Subscription for every seat, usage-based
- * subscription and technical benefit, and grants the Go-To-Market offers the partner's qualifications entitle it to;
+ * subscription and technical benefit, and grants the Go-To-Market offers that the version of the offering bought grants
+ * the partner's qualifications;
  * a refunded cancellation revokes them all, and a benefit cancelled with a refund on its own is revoked alone;
  * when its membership year ends unrenewed they expire, and so do those of the package whose year it renewed. Runs in
  * the transaction of the purchase, cancellation or deadline, so a package never exists without its seats, nor is
@@ -41,12 +42,12 @@ public class PackageBenefits {
 
     private final CommandGateway commands;
     private final PartnerDirectory directory;
-    private final OfferCatalogue catalogue;
+    private final Offerings offerings;
 
-    public PackageBenefits(CommandGateway commands, PartnerDirectory directory, OfferCatalogue catalogue) {
+    public PackageBenefits(CommandGateway commands, PartnerDirectory directory, Offerings offerings) {
         this.commands = commands;
         this.directory = directory;
-        this.catalogue = catalogue;
+        this.offerings = offerings;
     }
 
     @EventHandler
@@ -55,7 +56,7 @@ public class PackageBenefits {
             commands.sendAndWait(new OpenSubscription(benefit.subscriptionId(), event.packageId(), event.partnerId(),
                     benefit.kind(), benefit.name(), benefit.quantity(), benefit.unit(), event.at()));
         }
-        List<OfferGrant> offers = catalogue.offersFor(directory.qualifications(event.partnerId()));
+        List<OfferGrant> offers = offersGranted(event);
         if (!offers.isEmpty()) {
             commands.sendAndWait(new GrantOffers(event.partnerId(), event.packageId(), offers, event.at()));
         }
@@ -63,6 +64,17 @@ public class PackageBenefits {
         if (event.renewalOf() != null) {
             commands.sendAndWait(new RecordRenewal(event.renewalOf(), event.partnerId(), event.packageId(), event.at()));
         }
+    }
+
+    /** The offers the version bought grants the partner's qualifications; a purchase before the catalogue, none. */
+    private List<OfferGrant> offersGranted(PackagePurchased event) {
+        if (event.offering() == null) {
+            return List.of();
+        }
+        return offerings.find(event.offering())
+                .flatMap(history -> history.version(event.offeringVersion()))
+                .map(version -> version.contents().goToMarket().offersFor(directory.qualifications(event.partnerId())))
+                .orElse(List.of());
     }
 
     @EventHandler

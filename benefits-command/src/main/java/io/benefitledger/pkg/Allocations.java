@@ -3,7 +3,9 @@ package io.benefitledger.pkg;
 import io.benefitledger.benefit.BenefitKind;
 import io.benefitledger.benefit.Unit;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -73,6 +75,24 @@ public record Allocations(List<LicensedProduct> software, List<LicensedProduct> 
                         .map(share -> new AssignableBenefit(share.subscriptionId(), allocated.kind(),
                                 allocated.allocationId(), allocated.name(), share.quantity(), allocated.unit())))
                 .toList();
+    }
+
+    /**
+     * Refuses contents no package may hold: none at all, two allocations under one id, or more than the limits below.
+     * Checked when the catalogue publishes an offering, and again when a package of it is bought, under the limits
+     * then in force.
+     */
+    public void requireWithinLimits() {
+        if (isEmpty()) {
+            throw new EmptyPackage();
+        }
+        beyondLimits().ifPresent(limit -> {
+            throw new PackageTooLarge(limit);
+        });
+        Set<String> seen = new HashSet<>();
+        ids().filter(id -> !seen.add(id)).findFirst().ifPresent(id -> {
+            throw new DuplicateAllocation(id);
+        });
     }
 
     /** Every id a purchase names for a product or allocation; they must be distinct within the package. */

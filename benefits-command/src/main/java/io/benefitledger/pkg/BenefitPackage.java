@@ -18,7 +18,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,23 +61,20 @@ public class BenefitPackage {
     public BenefitPackage(PurchasePackage command, PartnerDirectory directory, MembershipYears years,
                           MembershipTerms terms) {
         inDirectory(directory, command.partnerId(), command.purchasedBy(), "purchase packages");
-        if (command.allocations().isEmpty()) {
-            throw new EmptyPackage();
+        command.allocations().requireWithinLimits();
+        String offering = command.offering().value();
+        Optional<MembershipYears.Renewable> renewed = years.renewable(command.partnerId(), offering, command.at());
+        MembershipYear year = terms.yearFrom(renewed.map(MembershipYears.Renewable::anniversary).orElse(command.at()));
+        if (command.limit() != null) {
+            int held = years.heldDuring(command.partnerId(), offering, year);
+            if (held >= command.limit().perMembershipYear()) {
+                throw new PurchaseLimitReached(command.offering(), command.limit(), held);
+            }
         }
-        command.allocations().beyondLimits().ifPresent(limit -> {
-            throw new PackageTooLarge(limit);
-        });
-        Set<String> seen = new HashSet<>();
-        command.allocations().ids().filter(id -> !seen.add(id)).findFirst().ifPresent(id -> {
-            throw new DuplicateAllocation(id);
-        });
-        // The package type names the offering until the program's catalogue does.
-        Optional<MembershipYears.Renewable> renewed = years.renewable(command.partnerId(), command.packageType(),
-                command.at());
         apply(new PackagePurchased(command.packageId(), command.partnerId(), command.packageType(),
-                command.allocations(), command.purchasedBy(), command.at(),
-                terms.yearFrom(renewed.map(MembershipYears.Renewable::anniversary).orElse(command.at())),
-                renewed.map(MembershipYears.Renewable::packageId).orElse(null)));
+                command.allocations(), command.purchasedBy(), command.at(), year,
+                renewed.map(MembershipYears.Renewable::packageId).orElse(null), command.offering(),
+                command.offeringVersion()));
     }
 
     @CommandHandler

@@ -20,4 +20,12 @@ public interface MembershipYears {
      * (the earliest anniversary first, should a partner hold several).
      */
     Optional<Renewable> renewable(PartnerId partner, String offering, Instant at);
+
+    /**
+     * How many packages of {@code offering} the partner holds whose membership year overlaps {@code year}, refunded
+     * ones not counted. Asked in the purchase's transaction; the partner's purchases of one offering take turns from
+     * the first of these questions until the transaction ends, so two at once are counted one after the other, on
+     * any node.
+     */
+    int heldDuring(PartnerId partner, String offering, MembershipYear year);
 }

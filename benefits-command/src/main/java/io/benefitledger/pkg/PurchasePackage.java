@@ -8,10 +8,16 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A partner buys a membership benefit package. */
+/**
+ * A partner buys a membership benefit package: version {@code offeringVersion} of a catalogue offering, whose name
+ * ({@code packageType}), allocations and limit it carries as the catalogue published them.
+ *
+ * @param limit how many packages of the offering a partner may hold per membership year; null: no limit
+ */
 public record PurchasePackage(PackageId packageId, PartnerId partnerId,
                               String packageType, Allocations allocations,
-                              UserId purchasedBy, Instant at) {
+                              UserId purchasedBy, Instant at,
+                              OfferingId offering, int offeringVersion, PurchaseLimit limit) {
 
     /** Seat ids are the package id, the allocation id and a seat number: together within the id length limit. */
     static final int MAX_PACKAGE_AND_ALLOCATION_ID_LENGTH = 120;
@@ -30,6 +36,10 @@ public record PurchasePackage(PackageId packageId, PartnerId partnerId,
                 });
         Objects.requireNonNull(purchasedBy, "the purchasing user is required");
         Objects.requireNonNull(at, "the instant of the purchase is required");
+        Objects.requireNonNull(offering, "the offering bought is required");
+        if (offeringVersion < 1) {
+            throw new IllegalArgumentException("an offering's versions are numbered from 1");
+        }
     }
 
     /** The aggregate this command targets: the partner's own package, scoped to the partner. */

@@ -6,7 +6,12 @@ import io.benefitledger.pkg.BenefitCancelled;
 
 import io.benefitledger.benefit.Unit;
 
+import io.benefitledger.catalogue.OfferingContents;
+import io.benefitledger.catalogue.OfferingHistory;
+import io.benefitledger.catalogue.OfferingPublished;
+import io.benefitledger.catalogue.Offerings;
 import io.benefitledger.offer.GrantOffers;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.offer.OfferCatalogue;
 import io.benefitledger.offer.OfferGrant;
 import io.benefitledger.offer.OfferId;
@@ -38,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,13 +55,37 @@ class PackageBenefitsTest {
     static final PackageId PACKAGE = new PackageId("pkg-1");
     static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
     static final OfferGrant SILVER_KIT = new OfferGrant(new OfferId("silver-kit"), "Silver marketing kit", Duration.ofDays(365));
-    static final OfferCatalogue CATALOGUE = new OfferCatalogue(List.of(new OfferCatalogue.Entry(SILVER_KIT, Set.of("Silver Core"))));
+    static final OfferGrant GOLD_KIT = new OfferGrant(new OfferId("gold-kit"), "Gold marketing kit", Duration.ofDays(180));
+    static final OfferingId OFFERING = new OfferingId("silver-core");
     static final Allocations ALLOCATIONS = new Allocations(List.of(), List.of(),
             List.of(new UsageSubscriptionAllocation("azure", "Azure credits")),
             List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 2)),
             List.of(new TechnicalAllocation("support", "Support incidents", 5, Unit.INCIDENT)));
 
     final List<Object> sent = new ArrayList<>();
+
+    /** Version 1 of the offering grants the Silver kit to Silver Core partners; version 2 the Gold kit instead. */
+    static final Offerings CATALOGUE = new Offerings() {
+        final OfferingHistory history = OfferingHistory.of(OFFERING)
+                .with(published(1, SILVER_KIT))
+                .with(published(2, GOLD_KIT));
+
+        @Override
+        public Optional<OfferingHistory> find(OfferingId offering) {
+            return offering.equals(OFFERING) ? Optional.of(history) : Optional.empty();
+        }
+
+        @Override
+        public List<OfferingHistory> all() {
+            return List.of(history);
+        }
+    };
+
+    static OfferingPublished published(int version, OfferGrant grant) {
+        return new OfferingPublished(OFFERING, version, new OfferingContents("Silver core benefits", ALLOCATIONS,
+                new OfferCatalogue(List.of(new OfferCatalogue.Entry(grant, Set.of("Silver Core")))), null),
+                new UserId("operator"), AT);
+    }
 
     PackageBenefits benefitsFor(Set<String> qualifications) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
@@ -73,7 +103,12 @@ class PackageBenefitsTest {
     }
 
     static PackagePurchased purchased() {
-        return new PackagePurchased(PACKAGE, PARTNER, "Action Pack", ALLOCATIONS, new UserId("alice"), AT);
+        return purchasedVersion(1);
+    }
+
+    static PackagePurchased purchasedVersion(int version) {
+        return new PackagePurchased(PACKAGE, PARTNER, "Silver core benefits", ALLOCATIONS, new UserId("alice"), AT,
+                null, null, OFFERING, version);
     }
 
     @Test
@@ -90,6 +125,14 @@ class PackageBenefitsTest {
                 new OpenSubscription(new SubscriptionId("pkg-1:support"), PACKAGE, PARTNER, BenefitKind.TECHNICAL,
                         "Support incidents", 5, Unit.INCIDENT, AT),
                 new GrantOffers(PARTNER, PACKAGE, List.of(SILVER_KIT), AT));
+    }
+
+    @Test
+    void the_offers_granted_are_those_of_the_version_bought() {
+        benefitsFor(Set.of("Silver Core")).on(purchasedVersion(2));
+
+        assertThat(sent).contains(new GrantOffers(PARTNER, PACKAGE, List.of(GOLD_KIT), AT))
+                .doesNotContain(new GrantOffers(PARTNER, PACKAGE, List.of(SILVER_KIT), AT));
     }
 
     @Test

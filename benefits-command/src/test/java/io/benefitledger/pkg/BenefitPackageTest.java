@@ -37,6 +37,7 @@ class BenefitPackageTest {
 
     static final PackageId PACKAGE = new PackageId("pkg-1");
     static final PartnerId PARTNER = new PartnerId("contoso");
+    static final OfferingId OFFERING = new OfferingId("action-pack");
     static final UserId ADMIN = new UserId("alice");
     static final ProductId WINDOWS = new ProductId("windows-server");
     static final Instant PURCHASED_AT = Instant.parse("2026-03-01T09:00:00Z");
@@ -85,11 +86,11 @@ class BenefitPackageTest {
     void a_purchase_records_the_package_and_its_allocations() {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
-                        ADMIN, PURCHASED_AT))
+                        ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
                         Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, PURCHASED_AT,
-                        MembershipYearTest.TERMS.yearFrom(PURCHASED_AT), null));
+                        MembershipYearTest.TERMS.yearFrom(PURCHASED_AT), null, OFFERING, 1));
     }
 
     @Test
@@ -97,7 +98,7 @@ class BenefitPackageTest {
         Allocations allocations = new Allocations(List.of(WINDOWS_SERVER), List.of(),
                 List.of(new UsageSubscriptionAllocation("windows-server", "Azure credits")), List.of(), List.of());
         fixture.givenNoPriorActivity()
-                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", allocations, ADMIN, PURCHASED_AT))
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", allocations, ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectException(refusedAs(DuplicateAllocation.class, "duplicate-allocation"))
                 .expectNoEvents();
     }
@@ -105,7 +106,7 @@ class BenefitPackageTest {
     @Test
     void a_purchase_without_any_benefit_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of()), ADMIN, PURCHASED_AT))
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of()), ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectException(refusedAs(EmptyPackage.class, "empty-package"))
                 .expectNoEvents();
     }
@@ -119,10 +120,10 @@ class BenefitPackageTest {
                 List.of(new UsageSubscriptionAllocation("azure", "Azure credits")), seats, List.of());
 
         fixture.givenNoPriorActivity()
-                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", atTheLimit, ADMIN, PURCHASED_AT))
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", atTheLimit, ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectSuccessfulHandlerExecution();
         fixture.givenNoPriorActivity()
-                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", beyond, ADMIN, PURCHASED_AT))
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", beyond, ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectException(PackageTooLarge.class)
                 .expectExceptionMessage("a package may open at most 500 subscriptions (usage subscriptions, Visual Studio "
                                         + "seats and technical benefits) in all, not 501")
@@ -136,7 +137,7 @@ class BenefitPackageTest {
 
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack",
-                        new Allocations(List.of(WINDOWS_SERVER), List.of(), usage, List.of(), List.of()), ADMIN, PURCHASED_AT))
+                        new Allocations(List.of(WINDOWS_SERVER), List.of(), usage, List.of(), List.of()), ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectException(PackageTooLarge.class)
                 .expectExceptionMessage("a package may hold at most 50 products and allocations in all, not 51")
                 .expectNoEvents();
@@ -151,12 +152,12 @@ class BenefitPackageTest {
 
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(manyKeys)),
-                        ADMIN, PURCHASED_AT))
+                        ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectException(PackageTooLarge.class)
                 .expectExceptionMessage("product 'windows-server' may hold at most 10000 keys, not 10001");
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack",
-                        new Allocations(List.of(), List.of(), List.of(), List.of(), List.of(manyHours)), ADMIN, PURCHASED_AT))
+                        new Allocations(List.of(), List.of(), List.of(), List.of(), List.of(manyHours)), ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectException(PackageTooLarge.class)
                 .expectExceptionMessage("technical benefit 'advisory' may hold at most 10000 incidents or hours, not 10001");
     }
@@ -176,7 +177,7 @@ class BenefitPackageTest {
     void someone_outside_the_partners_directory_cannot_purchase() {
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
-                        new UserId("mallory"), PURCHASED_AT))
+                        new UserId("mallory"), PURCHASED_AT, OFFERING, 1, null))
                 .expectException(refusedAs(NotPermitted.class, "not-permitted"))
                 .expectNoEvents();
     }

@@ -3,6 +3,7 @@ package io.benefitledger.pkg;
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
+import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.Role;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static io.benefitledger.pkg.BenefitPackageTest.ADMIN;
+import static io.benefitledger.pkg.BenefitPackageTest.OFFERING;
 import static io.benefitledger.pkg.BenefitPackageTest.PACKAGE;
 import static io.benefitledger.pkg.BenefitPackageTest.PARTNER;
 import static io.benefitledger.pkg.BenefitPackageTest.PURCHASED_AT;
@@ -30,7 +32,7 @@ import static org.axonframework.test.matchers.Matchers.matches;
 class MembershipYearTest {
 
     static final MembershipTerms TERMS = new MembershipTerms(Duration.ofDays(30), Duration.ofDays(30));
-    static final MembershipYears NOTHING_TO_RENEW = (partner, offering, at) -> Optional.empty();
+    static final MembershipYears NOTHING_TO_RENEW = years(Optional.empty(), 0);
     static final MembershipYear YEAR = TERMS.yearFrom(PURCHASED_AT);
     static final PackageId EARLIER = new PackageId("action-pack-2025");
     static final Instant EARLIER_ANNIVERSARY = PURCHASED_AT.plus(Duration.ofDays(20));
@@ -45,6 +47,21 @@ class MembershipYearTest {
         fixture.registerInjectableResource(TERMS);
         fixture.registerInjectableResource(new InMemoryDirectory(PARTNER, new EmailAddress("admin@contoso.example"))
                 .with(ADMIN, Role.ADMIN_AGENT));
+    }
+
+    /** Years on record that a purchase may renew, and how many packages of its offering the year it begins holds. */
+    static MembershipYears years(Optional<MembershipYears.Renewable> renewable, int held) {
+        return new MembershipYears() {
+            @Override
+            public Optional<Renewable> renewable(PartnerId partner, String offering, Instant at) {
+                return renewable;
+            }
+
+            @Override
+            public int heldDuring(PartnerId partner, String offering, MembershipYear year) {
+                return held;
+            }
+        };
     }
 
     /** A purchase whose year began with it. */
@@ -70,24 +87,85 @@ class MembershipYearTest {
         fixture.registerInjectableResource(NOTHING_TO_RENEW);
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
-                        ADMIN, PURCHASED_AT))
+                        ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectEvents(new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
                         Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, PURCHASED_AT,
                         new MembershipYear(PURCHASED_AT, PURCHASED_AT.plus(Duration.ofDays(335)),
-                                PURCHASED_AT.plus(Duration.ofDays(365)), PURCHASED_AT.plus(Duration.ofDays(395))), null));
+                                PURCHASED_AT.plus(Duration.ofDays(365)), PURCHASED_AT.plus(Duration.ofDays(395))), null, OFFERING, 1));
     }
 
     @Test
     void a_purchase_of_the_offering_while_a_year_is_renewable_continues_that_year_from_its_anniversary() {
-        fixture.registerInjectableResource((MembershipYears) (partner, offering, at) ->
-                partner.equals(PARTNER) && offering.equals("Action Pack") && at.equals(PURCHASED_AT)
-                        ? Optional.of(new MembershipYears.Renewable(EARLIER, EARLIER_ANNIVERSARY)) : Optional.empty());
+        fixture.registerInjectableResource(new MembershipYears() {
+            @Override
+            public Optional<Renewable> renewable(PartnerId partner, String offering, Instant at) {
+                return partner.equals(PARTNER) && offering.equals(OFFERING.value()) && at.equals(PURCHASED_AT)
+                        ? Optional.of(new Renewable(EARLIER, EARLIER_ANNIVERSARY)) : Optional.empty();
+            }
+
+            @Override
+            public int heldDuring(PartnerId partner, String offering, MembershipYear year) {
+                return 0;
+            }
+        });
         fixture.givenNoPriorActivity()
                 .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
-                        ADMIN, PURCHASED_AT))
+                        ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .expectEvents(new PackagePurchased(PACKAGE, PARTNER, "Action Pack",
                         Allocations.software(List.of(WINDOWS_SERVER)), ADMIN, PURCHASED_AT,
-                        TERMS.yearFrom(EARLIER_ANNIVERSARY), EARLIER));
+                        TERMS.yearFrom(EARLIER_ANNIVERSARY), EARLIER, OFFERING, 1));
+    }
+
+    static PurchasePackage purchaseLimitedTo(int perYear) {
+        return new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
+                ADMIN, PURCHASED_AT, OFFERING, 1, new PurchaseLimit(perYear));
+    }
+
+    @Test
+    void a_purchase_beyond_the_offerings_limit_per_membership_year_is_refused_and_records_nothing() {
+        fixture.registerInjectableResource(years(Optional.empty(), 1));
+        fixture.givenNoPriorActivity()
+                .when(purchaseLimitedTo(1))
+                .expectException(matches(e -> e instanceof PurchaseLimitReached rule
+                                              && rule.code().equals("purchase-limit-reached")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_purchase_within_the_offerings_limit_is_recorded() {
+        fixture.registerInjectableResource(years(Optional.empty(), 1));
+        fixture.givenNoPriorActivity()
+                .when(purchaseLimitedTo(2))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void an_offering_without_a_limit_is_bought_however_many_packages_of_it_the_year_holds() {
+        fixture.registerInjectableResource(years(Optional.empty(), 7));
+        fixture.givenNoPriorActivity()
+                .when(new PurchasePackage(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(WINDOWS_SERVER)),
+                        ADMIN, PURCHASED_AT, OFFERING, 1, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void the_limit_counts_the_packages_held_in_the_year_the_purchase_begins_a_renewal_the_next_one() {
+        List<MembershipYear> asked = new java.util.ArrayList<>();
+        fixture.registerInjectableResource(new MembershipYears() {
+            @Override
+            public Optional<Renewable> renewable(PartnerId partner, String offering, Instant at) {
+                return Optional.of(new Renewable(EARLIER, EARLIER_ANNIVERSARY));
+            }
+
+            @Override
+            public int heldDuring(PartnerId partner, String offering, MembershipYear year) {
+                asked.add(year);
+                return 0;
+            }
+        });
+        fixture.givenNoPriorActivity().when(purchaseLimitedTo(1)).expectSuccessfulHandlerExecution();
+
+        assertThat(asked).containsExactly(TERMS.yearFrom(EARLIER_ANNIVERSARY));
     }
 
     @Test

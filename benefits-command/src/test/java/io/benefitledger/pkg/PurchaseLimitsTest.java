@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import static io.benefitledger.pkg.BenefitPackageTest.ADMIN;
+import static io.benefitledger.pkg.BenefitPackageTest.OFFERING;
 import static io.benefitledger.pkg.BenefitPackageTest.PACKAGE;
 import static io.benefitledger.pkg.BenefitPackageTest.PARTNER;
 import static io.benefitledger.pkg.BenefitPackageTest.PURCHASED_AT;
@@ -64,7 +65,7 @@ class PurchaseLimitsTest {
     }
 
     PurchasePackage purchase(Allocations allocations) {
-        return new PurchasePackage(PACKAGE, PARTNER, "Action Pack", allocations, ADMIN, PURCHASED_AT);
+        return new PurchasePackage(PACKAGE, PARTNER, "Action Pack", allocations, ADMIN, PURCHASED_AT, OFFERING, 1, null);
     }
 
     @Test
@@ -113,11 +114,11 @@ class PurchaseLimitsTest {
     void the_package_id_and_an_allocation_id_may_together_be_120_characters_and_no_more() {
         PackageId longId = new PackageId("p".repeat(100));
         assertThatNoException().isThrownBy(() -> new PurchasePackage(longId, PARTNER, "Action Pack",
-                Allocations.software(List.of(product("a".repeat(20), 1))), ADMIN, PURCHASED_AT));
+                Allocations.software(List.of(product("a".repeat(20), 1))), ADMIN, PURCHASED_AT, OFFERING, 1, null));
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new PurchasePackage(longId, PARTNER, "Action Pack",
                         new Allocations(List.of(), List.of(), List.of(), List.of(), List.of(hours("a".repeat(21), 1))),
-                        ADMIN, PURCHASED_AT))
+                        ADMIN, PURCHASED_AT, OFFERING, 1, null))
                 .withMessage("package id and allocation id '" + "a".repeat(21) + "' are together longer than 120 characters");
     }
 

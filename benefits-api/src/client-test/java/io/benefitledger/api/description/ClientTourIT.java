@@ -12,6 +12,7 @@ import io.benefitledger.client.api.CloudApi;
 import io.benefitledger.client.api.GoToMarketApi;
 import io.benefitledger.client.api.PackagesApi;
 import io.benefitledger.client.api.PartnersApi;
+import io.benefitledger.client.api.CatalogueApi;
 import io.benefitledger.client.api.RefundsApi;
 import io.benefitledger.client.api.SoftwareApi;
 import io.benefitledger.client.api.TechnicalApi;
@@ -21,6 +22,7 @@ import io.benefitledger.client.model.CancellationRequest;
 import io.benefitledger.client.model.Contact;
 import io.benefitledger.client.model.Draw;
 import io.benefitledger.client.model.OfferFulfilment;
+import io.benefitledger.client.model.OfferingRequest;
 import io.benefitledger.client.model.Problem;
 import io.benefitledger.client.model.PurchaseRequest;
 import io.benefitledger.client.model.Qualifications;
@@ -156,6 +158,10 @@ class ClientTourIT {
                 new PartnersApi(caller).addUserWithHttpInfo(at.get("partnerId"), read(request, UserWithRoles.class), null, null));
         operations.put("PUT /partners/{partnerId}/qualifications", (caller, at, request) ->
                 new PartnersApi(caller).changeQualificationsWithHttpInfo(at.get("partnerId"), read(request, Qualifications.class), null, null));
+        operations.put("PUT /catalogue/offerings/{offeringId}", (caller, at, request) ->
+                new CatalogueApi(caller).publishOfferingWithHttpInfo(at.get("offeringId"), read(request, OfferingRequest.class), null));
+        operations.put("GET /catalogue/offerings/{offeringId}", (caller, at, request) ->
+                new CatalogueApi(caller).readOfferingWithHttpInfo(at.get("offeringId")));
         operations.put("POST /partners/{partnerId}/packages", (caller, at, request) ->
                 new PackagesApi(caller).purchasePackageWithHttpInfo(at.get("partnerId"), read(request, PurchaseRequest.class), null));
         operations.put("POST /partners/{partnerId}/packages/{packageId}/software/{productId}/keys", (caller, at, request) ->

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.benefitledger.pkg.LicenseKeyIssuer;
 import io.benefitledger.offer.GoToMarketOpening;
-import io.benefitledger.offer.OfferCatalogue;
+import io.benefitledger.catalogue.OfferingPurchases;
+import io.benefitledger.catalogue.Offerings;
 import io.benefitledger.partner.PartnerDirectory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.benefitledger.lifecycle.DeadlineSchedule;
@@ -264,8 +265,13 @@ public class AxonConfiguration {
     }
 
     @Bean
-    PackageBenefits packageBenefits(CommandGateway commands, PartnerDirectory directory, OfferCatalogue catalogue) {
-        return new PackageBenefits(commands, directory, catalogue);
+    PackageBenefits packageBenefits(CommandGateway commands, PartnerDirectory directory, Offerings offerings) {
+        return new PackageBenefits(commands, directory, offerings);
+    }
+
+    @Bean
+    OfferingPurchases offeringPurchases(Offerings offerings, CommandGateway commands) {
+        return new OfferingPurchases(offerings, commands);
     }
 
     @Bean

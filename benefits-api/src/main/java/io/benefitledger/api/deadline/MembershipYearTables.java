@@ -3,6 +3,8 @@ package io.benefitledger.api.deadline;
 import io.benefitledger.RunsWithTheCommand;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.MembershipRenewed;
+import io.benefitledger.pkg.MembershipTerms;
+import io.benefitledger.pkg.MembershipYear;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.MembershipYears;
 import io.benefitledger.pkg.PackageBenefitsExpired;
@@ -27,6 +29,8 @@ import java.util.Optional;
 class MembershipYearTables implements MembershipYears {
 
     static final String GROUP = "membership-years";
+    /** The advisory locks of purchases, apart from any other the ledger takes. */
+    private static final int LOCK_SPACE = 0x5e11;
 
     private final JdbcTemplate jdbc;
 
@@ -36,6 +40,7 @@ class MembershipYearTables implements MembershipYears {
 
     @Override
     public Optional<Renewable> renewable(PartnerId partner, String offering, Instant at) {
+        takeTurn(partner, offering);
         Timestamp instant = Timestamp.from(at);
         return jdbc.query("""
                         select package_id, anniversary from membership_year
@@ -46,6 +51,30 @@ class MembershipYearTables implements MembershipYears {
                 partner.value(), offering, instant, instant).stream().findFirst();
     }
 
+    /**
+     * Counted from the anniversaries: two years overlap when their anniversaries are less than a year apart. A closed
+     * year is refunded, or expired, which ends it before any year a purchase now may begin.
+     */
+    @Override
+    public int heldDuring(PartnerId partner, String offering, MembershipYear year) {
+        takeTurn(partner, offering);
+        return jdbc.queryForObject("""
+                        select count(*) from membership_year
+                        where partner_id = ? and offering = ? and not closed and anniversary > ? and anniversary < ?""",
+                Integer.class, partner.value(), offering, Timestamp.from(year.start()),
+                Timestamp.from(year.anniversary().plus(MembershipTerms.YEAR)));
+    }
+
+    /**
+     * The partner's purchases of one offering take turns until their transactions end (a PostgreSQL advisory lock,
+     * so across nodes too): a second purchase reads the years only once the first has committed or rolled back. A
+     * unique key cannot say "at most N years that overlap", and the lock costs nothing to other partners or offerings.
+     */
+    private void takeTurn(PartnerId partner, String offering) {
+        jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", row -> {
+        }, LOCK_SPACE, partner.value() + "/" + offering);
+    }
+
     @EventHandler
     void on(PackagePurchased event) {
         if (event.year() == null) {
@@ -54,7 +83,7 @@ class MembershipYearTables implements MembershipYears {
         jdbc.update("""
                         insert into membership_year (partner_id, package_id, offering, renewal_window_opens, anniversary, grace_ends)
                         values (?, ?, ?, ?, ?, ?)""",
-                event.partnerId().value(), event.packageId().value(), event.packageType(),
+                event.partnerId().value(), event.packageId().value(), event.offeringKey(),
                 Timestamp.from(event.year().renewalWindowOpens()), Timestamp.from(event.year().anniversary()),
                 Timestamp.from(event.year().graceEnds()));
     }

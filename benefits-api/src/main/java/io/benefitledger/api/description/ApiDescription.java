@@ -43,7 +43,10 @@ class ApiDescription {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("Partners", "A partner (a company) and its user directory: who may act for it, with which roles. The"
                              + " program operator registers partners and sets their level and competencies.");
-        tags.put("Packages", "Purchasing a membership benefit package: its allocations open the five tabs' benefits.");
+        tags.put("Catalogue", "The program's offerings (an Action Pack, a competency's core benefits): published and"
+                              + " withdrawn by the program operator as versions, read by anyone signed in.");
+        tags.put("Packages", "Purchasing a membership benefit package, an offering of the catalogue: its allocations"
+                             + " open the five tabs' benefits.");
         tags.put("Software", "The Software tab: licensed products and their keys (\"Get keys\"). Revealing keys"
                              + " activates a software benefit, which ends the package's refundability.");
         tags.put("Cloud", "The Cloud tab: usage-based Azure subscriptions (activated by assigning yourself) and"

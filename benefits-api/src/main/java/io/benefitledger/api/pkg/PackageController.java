@@ -14,7 +14,8 @@ import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.ProductId;
-import io.benefitledger.pkg.PurchasePackage;
+import io.benefitledger.catalogue.PurchaseOffering;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.RequestBenefitCancellation;
 import io.benefitledger.pkg.RequestCancellation;
 import io.benefitledger.pkg.RevealKeys;
@@ -76,16 +77,16 @@ class PackageController {
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
-    @Operation(operationId = "purchasePackage", summary = "Purchase a benefit package: its software, cloud, Visual Studio and technical allocations", tags = {"Packages"})
-    @Refuses({ProblemType.EMPTY_PACKAGE, ProblemType.DUPLICATE_ALLOCATION, ProblemType.PACKAGE_TOO_LARGE, ProblemType.CONFLICT})
+    @Operation(operationId = "purchasePackage", summary = "Purchase a benefit package: an offering of the program's catalogue, with the allocations its current version holds", description = "The package records the offering and the version bought, and holds that version's contents for good; a purchase within the renewal window of a package of the same offering continues its membership year.", tags = {"Packages"})
+    @Refuses({ProblemType.UNKNOWN_OFFERING, ProblemType.OFFERING_WITHDRAWN, ProblemType.STALE_OFFERING_VERSION, ProblemType.PURCHASE_LIMIT_REACHED, ProblemType.PACKAGE_TOO_LARGE, ProblemType.MEMBERSHIP_ALREADY_RENEWED, ProblemType.CONFLICT})
     @ApiResponse(responseCode = "201", description = "purchased; its seats and subscriptions are opened and the offers its partner is entitled to granted, in the same transaction", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<Purchased> purchase(@PathVariable String partnerId, Caller caller,
                                        @Valid @RequestBody PurchaseRequest request,
                                        UriComponentsBuilder uris) {
         PackageId packageId = new PackageId(request.packageId() != null ? request.packageId() : UUID.randomUUID().toString());
-        commands.sendAndWait(new PurchasePackage(packageId, new PartnerId(partnerId), request.packageType(),
-                request.allocations(), caller.user(), clock.instant()));
+        commands.sendAndWait(new PurchaseOffering(packageId, new PartnerId(partnerId), new OfferingId(request.offering()),
+                request.version(), caller.user(), clock.instant()));
         CommandOutcome purchased = CommandOutcome.current();
         return ResponseEntity
                 .created(uris.path("/partners/{partnerId}/packages/{packageId}").build(partnerId, packageId.value()))

@@ -99,13 +99,28 @@ public enum ProblemType {
 
     // The domain's rules (422 unless they are a question of permission)
     EMPTY_PACKAGE("empty-package", HttpStatus.UNPROCESSABLE_ENTITY, "A benefit rule was broken",
-            "A purchase holds no allocation.", "Name at least one product, subscription, seat or technical benefit."),
+            "An offering holds no allocation.", "Name at least one product, subscription, seat or technical benefit."),
     DUPLICATE_ALLOCATION("duplicate-allocation", HttpStatus.UNPROCESSABLE_ENTITY, "A benefit rule was broken",
-            "Two allocations of a purchase share an id.", "Give each product and allocation its own id."),
+            "Two allocations of an offering share an id.", "Give each product and allocation its own id."),
     PACKAGE_TOO_LARGE("package-too-large", HttpStatus.UNPROCESSABLE_ENTITY, "A benefit rule was broken",
-            "A purchase is over its limits: 50 products and allocations, 500 subscriptions, 10,000 keys per product or"
-            + " units per technical benefit, or a package and allocation id together over 120 characters.",
-            "Split the purchase into packages within the limits."),
+            "An offering, or a package of it, is over the limits of one package: 50 products and allocations, 500"
+            + " subscriptions, 10,000 keys per product or units per technical benefit, or a package and allocation id"
+            + " together over 120 characters.",
+            "Publish offerings within the limits; name the package with a shorter id."),
+    UNKNOWN_OFFERING("unknown-offering", HttpStatus.UNPROCESSABLE_ENTITY, "A benefit rule was broken",
+            "The purchase names an offering the program's catalogue has never published.",
+            "Name an offering `GET /catalogue/offerings` lists."),
+    OFFERING_WITHDRAWN("offering-withdrawn", HttpStatus.UNPROCESSABLE_ENTITY, "A benefit rule was broken",
+            "The offering was withdrawn from the catalogue: it cannot be bought, nor withdrawn again.",
+            "Buy another offering; the program operator puts it on sale again by publishing a new version."),
+    STALE_OFFERING_VERSION("stale-offering-version", HttpStatus.UNPROCESSABLE_ENTITY, "A benefit rule was broken",
+            "The purchase pinned a version of the offering that is not its current one; `detail` names the current.",
+            "Read the offering (`GET /catalogue/offerings/{offeringId}`), then buy its current version, or leave"
+            + " `version` out."),
+    PURCHASE_LIMIT_REACHED("purchase-limit-reached", HttpStatus.UNPROCESSABLE_ENTITY, "A benefit rule was broken",
+            "The partner already holds as many packages of the offering in the membership year this purchase would"
+            + " begin as the offering allows (an Action Pack: one per membership year).",
+            "Renew within the renewal window (a renewal begins the next year), or wait for the year to end."),
     PACKAGE_EXPIRED("package-expired", HttpStatus.UNPROCESSABLE_ENTITY, "A benefit rule was broken",
             "The package's membership year ended without renewal and its grace period is over; its benefits expired.",
             "Purchase the offering again to start a new membership year."),

@@ -47,7 +47,7 @@ class AuditTest {
         LedgerClient operator = LedgerClient.operator(http);
         alice = operator.registerPartner(partner, "");
         auditor = operator.reader("ada", "AUDITOR", partner);
-        alice.post("/partners/" + partner + "/packages", """
+        alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 3, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""

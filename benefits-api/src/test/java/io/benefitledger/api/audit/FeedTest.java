@@ -77,12 +77,12 @@ class FeedTest {
         String partner = "filters-" + UUID.randomUUID();
         LedgerClient alice = LedgerClient.operator(http).registerPartner(partner, "");
         String p = "/partners/" + partner;
-        alice.post(p + "/packages", """
+        alice.purchase(p + "/packages", """
                 {"packageId": "pkg_1", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 3, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
                  "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 2}]}""");
-        alice.post(p + "/packages", """
+        alice.purchase(p + "/packages", """
                 {"packageId": "pkg-1", "packageType": "Action Pack",
                  "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 1}]}""");
         Thread.sleep(5);

@@ -7,6 +7,7 @@ import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.Allocations;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PurchasePackage;
 import io.benefitledger.pkg.RequestCancellation;
@@ -116,7 +117,7 @@ class RefundAgreementPropertyTest {
             commands.sendAndWait(new PurchasePackage(new PackageId(packageId), partner, "Action Pack", new Allocations(
                     List.of(new LicensedProduct(new ProductId("office"), "Office", 10, List.of("en-US"), List.of("x64"),
                             "https://dl.example/{language}/{os}", "")), List.of(), List.of(), List.of(), List.of()),
-                    alice, purchase));
+                    alice, purchase, new OfferingId("action-pack"), 1, null));
             for (Instant reveal : reveals) {
                 commands.sendAndWait(new RevealKeys(new PackageId(packageId), partner, new ProductId("office"), 1, "en-US",
                         "x64", alice, reveal));

@@ -7,6 +7,7 @@ import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.Allocations;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PurchasePackage;
 import io.benefitledger.pkg.RequestCancellation;
@@ -59,7 +60,7 @@ class RefundRuleHistoryTest {
         ProductId office = new ProductId("office");
         commands.sendAndWait(new PurchasePackage(pkg, partner, "Action Pack", Allocations.software(List.of(
                 new LicensedProduct(office, "Office", 10, List.of("en-US"), List.of("x64"), "https://dl.example/{language}/{os}",
-                        ""))), user, change.minus(Duration.ofDays(10))));
+                        ""))), user, change.minus(Duration.ofDays(10)), new OfferingId("action-pack"), 1, null));
         for (Instant reveal : List.of(change.minus(Duration.ofDays(9)), change.minus(Duration.ofDays(8)))) {
             commands.sendAndWait(new RevealKeys(pkg, partner, office, 1, "en-US", "x64", user, reveal));
         }

@@ -74,7 +74,7 @@ class SafeMarkTest {
                 sleep(5);
             }
         });
-        CompletableFuture<Void> purchase = CompletableFuture.runAsync(() -> assertThat(alice.post("/partners/" + partner + "/packages", """
+        CompletableFuture<Void> purchase = CompletableFuture.runAsync(() -> assertThat(alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "big", "packageType": "Gold Core",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 500}]}""")
                 .getStatusCode().value()).isEqualTo(201));
@@ -145,7 +145,7 @@ class SafeMarkTest {
             int writer = w;
             writers.add(CompletableFuture.runAsync(() -> {
                 for (int n = 0; writing.get(); n++) {
-                    alice.post("/partners/" + partner + "/packages", """
+                    alice.purchase("/partners/" + partner + "/packages", """
                             {"packageId": "p-%d-%d", "packageType": "Action Pack",
                              "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": %d}]}"""
                             .formatted(writer, n, 1 + n % 5));

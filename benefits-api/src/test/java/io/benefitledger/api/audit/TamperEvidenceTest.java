@@ -28,7 +28,7 @@ class TamperEvidenceTest {
         LedgerClient operator = LedgerClient.operator(http);
         LedgerClient alice = operator.registerPartner(partner, "");
         LedgerClient auditor = operator.reader("ada", "AUDITOR", partner);
-        alice.post("/partners/" + partner + "/packages", """
+        alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 3, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""

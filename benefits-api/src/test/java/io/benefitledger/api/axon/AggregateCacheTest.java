@@ -75,7 +75,7 @@ class AggregateCacheTest {
     }
 
     String purchase(String packageId, int keys) {
-        ResponseEntity<JsonNode> purchased = admin.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = admin.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": %d, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""

@@ -15,6 +15,7 @@ import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.Allocations;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PurchasePackage;
@@ -76,15 +77,25 @@ class MembershipYearFlowTest {
 
     String partner = "year-" + UUID.randomUUID();
 
+    /** Registers the partner; the offering {@link #purchase} buys is published first (unchanged, it records nothing). */
     LedgerClient partnerWithQualifications(String qualifications) {
-        return LedgerClient.operator(http).registerPartner(partner, qualifications);
+        LedgerClient operator = LedgerClient.operator(http);
+        assertThat(operator.publish("action-pack", """
+                {"name": "Action Pack",
+                 "software": [{"productId": "office", "name": "Office", "keys": 10, "languages": ["en-US"],
+                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
+                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 1}],
+                 "goToMarket": [{"offerId": "silver-marketing-kit", "name": "Silver marketing kit", "validityDays": 365,
+                                 "qualifications": ["Silver Core"]}]}""").getBody().get("version").asInt()).isEqualTo(1);
+        return operator.registerPartner(partner, qualifications);
     }
 
     void purchase(String packageId, Instant at) {
         commands.sendAndWait(new PurchasePackage(new PackageId(packageId), new PartnerId(partner), "Action Pack",
                 new Allocations(List.of(new LicensedProduct(new ProductId("office"), "Office", 10, List.of("en-US"),
                         List.of("x64"), "https://dl.example/{language}/{os}", "")), List.of(), List.of(),
-                        List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 1)), List.of()), ALICE, at));
+                        List.of(new SeatAllocation("vs", "Visual Studio Enterprise", 1)), List.of()), ALICE, at,
+                new OfferingId("action-pack"), 1, null));
     }
 
     List<? extends DomainEventMessage<?>> events(String aggregate) {

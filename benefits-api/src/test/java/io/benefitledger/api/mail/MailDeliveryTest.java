@@ -317,7 +317,7 @@ class MailDeliveryTest {
     }
 
     void purchase(String allocations) {
-        ResponseEntity<JsonNode> purchased = alice.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "pkg", "packageType": "Silver Core", %s}""".formatted(allocations));
         assertThat(purchased.getStatusCode()).as(String.valueOf(purchased.getBody())).isEqualTo(HttpStatus.CREATED);
     }

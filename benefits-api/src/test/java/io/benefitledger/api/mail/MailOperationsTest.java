@@ -37,7 +37,7 @@ class MailOperationsTest {
     void without_a_mail_server_mails_wait_in_the_outbox_and_the_operator_sees_why() {
         LedgerClient alice = LedgerClient.operator(http).registerPartner(partner, "");
         alice.addUser("dave", "ADMIN_AGENT");
-        assertThat(alice.post("/partners/" + partner + "/packages", """
+        assertThat(alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "pkg", "packageType": "Silver Core",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 1}]}""")
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -42,7 +42,7 @@ class NotificationsProcessorTest {
     void partnerWithASeat() {
         alice = LedgerClient.operator(http).registerPartner(partner, "");
         alice.addUser("dave", "ADMIN_AGENT");
-        ResponseEntity<JsonNode> purchased = alice.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "pkg", "packageType": "Silver Core",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 1}]}""");
         assertThat(purchased.getStatusCode()).isEqualTo(HttpStatus.CREATED);

@@ -65,7 +65,7 @@ class DirectoryRolesTest {
 
         ResponseEntity<JsonNode> raised = alice.send(HttpMethod.PUT, "/partners/" + partner + "/qualifications",
                 "{\"qualifications\": [\"Gold Core\", \"ISV Co-sell ready\"], \"reason\": \"we deserve it\"}");
-        long position = alice.post("/partners/" + partner + "/packages", """
+        long position = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "pkg-%s", "packageType": "Action Pack",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio", "seats": 1}]}""".formatted(partner))
                 .getBody().get("position").asLong();
@@ -82,7 +82,7 @@ class DirectoryRolesTest {
 
         ResponseEntity<JsonNode> raised = operator.send(HttpMethod.PUT, "/partners/" + partner + "/qualifications",
                 "{\"qualifications\": [\"Gold Core\"], \"reason\": \"Gold competency attained, program case 4711\"}");
-        long position = alice.post("/partners/" + partner + "/packages", """
+        long position = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "pkg-%s", "packageType": "Gold Core",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio", "seats": 1}]}""".formatted(partner))
                 .getBody().get("position").asLong();
@@ -114,7 +114,7 @@ class DirectoryRolesTest {
     void an_employee_without_any_admin_role_joins_the_directory_and_receives_a_benefit() {
         String partner = "staff-" + UUID.randomUUID();
         LedgerClient alice = LedgerClient.operator(http).registerPartner(partner, "");
-        alice.post("/partners/" + partner + "/packages", """
+        alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "pkg-%s", "packageType": "Action Pack",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio", "seats": 1}]}""".formatted(partner));
 

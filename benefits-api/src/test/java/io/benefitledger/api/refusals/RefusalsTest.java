@@ -45,7 +45,7 @@ class RefusalsTest {
         alice.addUser("dave", "ADMIN_AGENT");
         dave = alice.as("dave", "ADMIN_AGENT");
         ada = operator.reader("ada", "AUDITOR", partner);
-        ResponseEntity<JsonNode> purchased = alice.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 5, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],

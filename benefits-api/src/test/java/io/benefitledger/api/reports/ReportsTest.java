@@ -59,7 +59,7 @@ class ReportsTest {
         strangerAdmin = operator.registerPartner(stranger, "");
         rita = operator.reader("rita", "REPORTING", contoso, fabrikam);
 
-        contosoAdmin.post("/partners/" + contoso + "/packages", """
+        contosoAdmin.purchase("/partners/" + contoso + "/packages", """
                 {"packageId": "%s", "packageType": "Silver Core",
                  "software": [{"productId": "office", "name": "Office", "keys": 3, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
@@ -74,12 +74,12 @@ class ReportsTest {
                 {"userId": "alice", "alternativeEmail": "alice@agency.example", "phone": "+14255550100", "preferredLanguage": "en-US"}""");
         contosoAdmin.post("/partners/" + contoso + "/go-to-market/offers/silver-marketing-kit/activation", null);
 
-        fabrikamAdmin.post("/partners/" + fabrikam + "/packages", """
+        fabrikamAdmin.purchase("/partners/" + fabrikam + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "=HYPERLINK(\\"https://evil.example\\")", "keys": 5,
                                "languages": ["en-US"], "operatingSystems": ["x64"],
                                "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}""".formatted(f1));
-        strangerAdmin.post("/partners/" + stranger + "/packages", """
+        strangerAdmin.purchase("/partners/" + stranger + "/packages", """
                 {"packageId": "s1-%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 9, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}""".formatted(run));

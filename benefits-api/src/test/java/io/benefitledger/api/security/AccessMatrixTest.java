@@ -73,6 +73,8 @@ class AccessMatrixTest {
     List<RequestMappingInfoHandlerMapping> handlerMappings;
 
     final AtomicInteger unique = new AtomicInteger();
+    /** The offering every purchase buys. */
+    String offering;
 
     @Test
     void every_endpoint_answers_every_caller_as_its_roles_and_partner_allow_and_a_refusal_writes_nothing() {
@@ -85,7 +87,7 @@ class AccessMatrixTest {
         alice.addUser("uma", "USER_ADMIN");
         alice.addUser("dave", "ADMIN_AGENT");
         alice.addUser("mia", "MPN_PARTNER_ADMIN");
-        alice.post("/partners/" + a + "/packages", """
+        alice.purchase("/partners/" + a + "/packages", """
                 {"packageId": "p", "packageType": "Silver Core",
                  "software": [{"productId": "office", "name": "Office", "keys": 100, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
@@ -96,6 +98,11 @@ class AccessMatrixTest {
         alice.post("/partners/" + a + "/subscriptions/p:vs:1/assignment", "{\"userId\": \"dave\"}");
         long mail = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "select coalesce(max(mail_id), 0) from mail_outbox where partner_id = ?", Long.class, a), id -> id > 0);
+        offering = "seats-" + suffix;
+        operator.publish(offering, """
+                {"name": "Seats", "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 1}]}""");
+        operator.publish("withdrawn-" + suffix, """
+                {"name": "Seats", "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 1}]}""");
 
         String p = "/partners/" + a;
         List<Endpoint> endpoints = List.of(
@@ -152,6 +159,12 @@ class AccessMatrixTest {
                 new Endpoint(HttpMethod.GET, p + "/audit/verification", null, Set.of("GLOBAL_ADMIN", "AUDITOR")),
                 new Endpoint(HttpMethod.GET, p + "/audit/aggregates/p", null, Set.of("GLOBAL_ADMIN", "AUDITOR")),
                 new Endpoint(HttpMethod.GET, p + "/audit/packages/p/refund-decision", null, Set.of("GLOBAL_ADMIN", "AUDITOR")),
+                new Endpoint(HttpMethod.GET, "/catalogue/offerings", null, ANYONE),
+                new Endpoint(HttpMethod.GET, "/catalogue/offerings/" + offering, null, ANYONE),
+                new Endpoint(HttpMethod.GET, "/catalogue/offerings/" + offering + "/versions/1", null, ANYONE),
+                new Endpoint(HttpMethod.PUT, "/catalogue/offerings/" + offering, """
+                        {"name": "Seats", "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 1}]}""", OPERATOR),
+                new Endpoint(HttpMethod.POST, "/catalogue/offerings/withdrawn-" + suffix + "/withdrawal", null, OPERATOR),
                 new Endpoint(HttpMethod.GET, "/reports/utilisation", null, READERS),
                 new Endpoint(HttpMethod.GET, "/reports/utilisation.csv", null, READERS),
                 new Endpoint(HttpMethod.GET, "/reports/expiring-offers", null, READERS),
@@ -323,8 +336,8 @@ class AccessMatrixTest {
     String body(Endpoint endpoint, String partner) {
         return switch (String.valueOf(endpoint.body())) {
             case "PURCHASE" -> """
-                    {"packageId": "p%d", "packageType": "Action Pack", "visualStudio": [{"allocationId": "vs", "name": "VS", "seats": 1}]}"""
-                    .formatted(unique.incrementAndGet());
+                    {"packageId": "p%d", "offering": "%s"}"""
+                    .formatted(unique.incrementAndGet(), offering);
             case "EMPLOYEE" -> """
                     {"userId": "u%d", "displayName": "New employee", "email": "u@%s.example", "roles": []}"""
                     .formatted(unique.incrementAndGet(), partner);

@@ -36,7 +36,7 @@ class EventMetadataTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Request-Id", "req-42");
 
-        ResponseEntity<JsonNode> purchased = alice.sendWith(headers, HttpMethod.POST, "/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchaseWith(headers, "/partners/" + partner + "/packages", """
                 {"packageId": "meta-pkg", "packageType": "Action Pack",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio", "seats": 1}]}""");
 

@@ -12,6 +12,7 @@ import io.benefitledger.pkg.Allocations;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.PurchasePackage;
 import io.benefitledger.testsupport.CommandEndpoints;
 import io.benefitledger.testsupport.LedgerClient;
@@ -86,7 +87,7 @@ class HostileTextCorpusTest {
         List<String> othersBefore = partners(); // other tests' partners, some of them tampered with on purpose
         String bystander = "bystander-" + UUID.randomUUID();
         LedgerClient bystanderAdmin = LedgerClient.operator(http).registerPartner(bystander, "");
-        bystanderAdmin.post("/partners/" + bystander + "/packages", """
+        bystanderAdmin.purchase("/partners/" + bystander + "/packages", """
                 {"packageId": "f", "packageType": "Action Pack",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio", "seats": 1}]}""");
         CommandEndpoints setUp = CommandEndpoints.forNewPartner(http, "hostile-" + UUID.randomUUID());
@@ -141,7 +142,7 @@ class HostileTextCorpusTest {
         LedgerClient alice = LedgerClient.operator(http).registerPartner(partner, "");
         String packageType = "合作夥伴 Action Pack 🎉";
         String product = "Visual Studio 企業版 👩‍💻 Cafe\u0301";
-        assertThat(alice.post("/partners/" + partner + "/packages", """
+        assertThat(alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "zh", "packageType": "%s",
                  "software": [{"productId": "vs", "name": "%s", "keys": 1, "languages": ["zh-TW"], "operatingSystems": ["x64"],
                                "downloadUrlTemplate": "https://dl.example/{language}/{os}", "specialInstructions": "請在 30 天內啟用"}]}"""
@@ -172,7 +173,7 @@ class HostileTextCorpusTest {
         PurchasePackage command = new PurchasePackage(new PackageId("p"), new PartnerId(partner), "Action \ud800 Pack",
                 new Allocations(List.of(new LicensedProduct(new ProductId("o"), "Office", 1, List.of("en-US"),
                         List.of("x64"), "https://dl.example/{language}/{os}", "")), List.of(), List.of(), List.of(),
-                        List.of()), new UserId("alice"), Instant.now());
+                        List.of()), new UserId("alice"), Instant.now(), new OfferingId("action-pack"), 1, null);
 
         assertThatThrownBy(() -> commands.sendAndWait(command)).hasStackTraceContaining("not valid Unicode");
         assertThat(events()).isEqualTo(before);

@@ -43,7 +43,8 @@ class IdempotencyTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("Idempotency-Key", key);
-        return alice.sendWith(headers, HttpMethod.POST, path, body);
+        return path.equals(packages) ? alice.purchaseWith(headers, path, body)
+                : alice.sendWith(headers, HttpMethod.POST, path, body);
     }
 
     static String purchase(String packageId) {

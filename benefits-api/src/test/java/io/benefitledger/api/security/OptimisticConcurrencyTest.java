@@ -37,7 +37,7 @@ class OptimisticConcurrencyTest {
     void purchase() {
         String partner = "occ-" + UUID.randomUUID();
         alice = LedgerClient.operator(http).registerPartner(partner, "");
-        ResponseEntity<JsonNode> purchased = alice.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 5, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""

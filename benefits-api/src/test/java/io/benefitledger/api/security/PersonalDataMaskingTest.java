@@ -40,7 +40,7 @@ class PersonalDataMaskingTest {
         alice = operator.registerPartner(partner, "\"Silver Core\"");
         rita = operator.reader("rita", "REPORTING", partner);
         String at = "/partners/" + partner;
-        accepted(alice.post(at + "/packages", """
+        accepted(alice.purchase(at + "/packages", """
                 {"packageId": "%s", "packageType": "Silver Core",
                  "software": [{"productId": "office", "name": "Office", "keys": 2, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],

@@ -38,14 +38,14 @@ class SecretsInLogsTest {
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
                  "technical": [{"allocationId": "advisory", "name": "Advisory hours", "quantity": 5, "unit": "HOUR"}]}"""
                 .formatted("pkg-" + partner);
-        alice.post("/partners/" + partner + "/packages", purchase);
+        alice.purchase("/partners/" + partner + "/packages", purchase);
         ResponseEntity<JsonNode> revealed = alice.post("/partners/" + partner + "/packages/pkg-" + partner
                                                        + "/software/office/keys", "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}");
         String key = revealed.getBody().get("keys").get(0).asText();
         alice.post("/partners/" + partner + "/subscriptions/pkg-" + partner + ":advisory/assignment",
                 "{\"userId\": \"dave\", \"alternativeEmail\": \"dave.private@mail.example\"}");
         // refused by the event store's unique key, so the database's error is logged
-        assertThat(alice.post("/partners/" + partner + "/packages", purchase).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(alice.purchase("/partners/" + partner + "/packages", purchase).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
         assertThat(revealed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(logs.getAll()).contains("duplicate key value").doesNotContain(key)

@@ -138,7 +138,7 @@ class CommandAnswerTest {
     @BeforeEach
     void purchase() {
         alice = LedgerClient.operator(http).registerPartner(partner, "");
-        alice.post("/partners/" + partner + "/packages", """
+        alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 5, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
@@ -176,7 +176,7 @@ class CommandAnswerTest {
     @Test
     void a_purchase_answers_the_position_of_the_last_event_it_and_its_policies_recorded() {
         String other = "answer-" + UUID.randomUUID();
-        ResponseEntity<JsonNode> purchased = alice.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 3}]}""".formatted(other));
 

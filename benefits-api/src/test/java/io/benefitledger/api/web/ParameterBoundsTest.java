@@ -36,7 +36,7 @@ class ParameterBoundsTest {
     void registerPartnerWithAPackage() {
         partner = "bounds-" + UUID.randomUUID();
         alice = LedgerClient.operator(http).registerPartner(partner, "");
-        ResponseEntity<JsonNode> purchased = alice.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 1, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""

@@ -76,7 +76,7 @@ class ParkedReadsTest {
     /** Stops the software tab's projection, then purchases: the purchase's position is not processed until restarted. */
     long purchaseUnseenBySoftwareTab() throws Exception {
         software().shutdownAsync().get(30, TimeUnit.SECONDS);
-        return alice.post("/partners/" + partner + "/packages", """
+        return alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "pkg", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 1, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}""")

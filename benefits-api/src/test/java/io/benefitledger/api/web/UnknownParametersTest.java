@@ -41,7 +41,7 @@ class UnknownParametersTest {
         operator = LedgerClient.operator(http);
         alice = operator.registerPartner(partner, "\"Silver Core\"");
         rita = operator.reader("rita", "REPORTING", partner);
-        ResponseEntity<JsonNode> purchased = alice.post("/partners/" + partner + "/packages", """
+        ResponseEntity<JsonNode> purchased = alice.purchase("/partners/" + partner + "/packages", """
                 {"packageId": "%s", "packageType": "Action Pack",
                  "software": [{"productId": "office", "name": "Office", "keys": 2, "languages": ["en-US"],
                                "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""

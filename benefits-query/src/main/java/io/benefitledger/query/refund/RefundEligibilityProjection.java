@@ -85,6 +85,11 @@ public class RefundEligibilityProjection {
                     RefundFacts folded = RefundFacts.fold(row.facts(List.of()), event, message.getIdentifier(), sequence,
                             rules);
                     row.record(folded, sequence);
+                    if (!folded.laterSoftwareActivations().isEmpty()) {
+                        // Hibernate orders a batch's inserts by table (order_inserts), which could put a later reveal
+                        // before the row of a package bought in the same batch, against their foreign key.
+                        entities.flush();
+                    }
                     folded.laterSoftwareActivations().forEach(reveal ->
                             entities.persist(new RefundLaterActivation(row.partnerId(), row.packageId(), reveal)));
                 });

@@ -36,7 +36,7 @@ class PackageYearProjection {
         }
         PackageYear.Key key = new PackageYear.Key(event.partnerId().value(), event.packageId().value());
         if (!years.existsById(key)) {
-            years.save(new PackageYear(key.partnerId(), key.packageId(), event.packageType(), event.year().start(),
+            years.save(new PackageYear(key.partnerId(), key.packageId(), event.offeringKey(), event.year().start(),
                     event.year().renewalWindowOpens(), event.year().anniversary(), event.year().graceEnds(),
                     event.renewalOf() == null ? null : event.renewalOf().value(), sequence));
         }
