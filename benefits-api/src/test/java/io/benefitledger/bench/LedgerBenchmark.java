@@ -90,6 +90,7 @@ class LedgerBenchmark {
             jdbc = service.getBean(JdbcTemplate.class);
             dataSource = service.getBean(DataSource.class);
             operator = token(Map.of("userId", "operator", "roles", List.of("PROGRAM_OPERATOR", "FULFILMENT")));
+            publishOfferings();
             record(new Figure("machine", "cores / JVM / PostgreSQL", Runtime.getRuntime().availableProcessors() + " / "
                     + System.getProperty("java.version") + " / " + jdbc.queryForObject("show server_version", String.class)
                     + " (fsync " + jdbc.queryForObject("show fsync", String.class) + ", synchronous_commit "
@@ -329,12 +330,7 @@ class LedgerBenchmark {
     void recordTemplate(String template) {
         String packages = "/partners/bench/packages";
         post(packages, """
-                {"packageId": "%s", "packageType": "Silver Core",
-                 "software": [{"productId": "office", "name": "Office", "keys": 5, "languages": ["en-US"],
-                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
-                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 2}],
-                 "technical": [{"allocationId": "advisory", "name": "Advisory hours", "quantity": 8, "unit": "HOUR"}]}"""
-                .formatted(template), admin);
+                {"packageId": "%s", "offering": "bench-silver"}""".formatted(template), admin);
         post(packages + "/" + template + "/software/office/keys", "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}", admin);
         String subscriptions = "/partners/bench/subscriptions/" + template + ":";
         post(subscriptions + "vs:1/assignment", "{\"userId\": \"alice\"}", admin);
@@ -712,12 +708,34 @@ class LedgerBenchmark {
         return token(Map.of("userId", "alice", "partnerId", partner, "roles", List.of("GLOBAL_ADMIN")));
     }
 
+    /** A purchase of the offering of Office with {@code keys} keys ({@link #publishOfferings}). */
     static String softwarePackage(String packageId, int keys) {
         return """
-                {"packageId": "%s", "packageType": "Action Pack",
-                 "software": [{"productId": "office", "name": "Office", "keys": %d, "languages": ["en-US"],
-                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""
-                .formatted(packageId, keys);
+                {"packageId": "%s", "offering": "bench-office-%d"}""".formatted(packageId, keys);
+    }
+
+    /** The offerings the partners buy here, published once by the program operator. */
+    void publishOfferings() {
+        for (int keys : new int[]{2, 5, 10_000}) {
+            put("/catalogue/offerings/bench-office-" + keys, """
+                    {"name": "Action Pack",
+                     "software": [{"productId": "office", "name": "Office", "keys": %d, "languages": ["en-US"],
+                                   "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}"""
+                    .formatted(keys));
+        }
+        put("/catalogue/offerings/bench-silver", """
+                {"name": "Silver Core",
+                 "software": [{"productId": "office", "name": "Office", "keys": 5, "languages": ["en-US"],
+                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}],
+                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 2}],
+                 "technical": [{"allocationId": "advisory", "name": "Advisory hours", "quantity": 8, "unit": "HOUR"}]}""");
+    }
+
+    void put(String path, String body) {
+        if (send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + operator).PUT(HttpRequest.BodyPublishers.ofString(body)).build()) == null) {
+            throw new IllegalStateException("the operator could not publish " + path);
+        }
     }
 
     String token(Map<String, Object> claims) throws Exception {
