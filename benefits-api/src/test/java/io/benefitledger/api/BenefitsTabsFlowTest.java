@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,13 @@ class BenefitsTabsFlowTest {
         return purchased.getBody().get("position").asLong();
     }
 
+    /** Each row's own status (a row's membership year has a status of its own). */
+    static List<String> statuses(JsonNode rows) {
+        List<String> statuses = new ArrayList<>();
+        rows.forEach(row -> statuses.add(row.get("status").asText()));
+        return statuses;
+    }
+
     long accepted(ResponseEntity<JsonNode> response) {
         assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
         return response.getBody().get("position").asLong();
@@ -78,7 +87,7 @@ class BenefitsTabsFlowTest {
                 "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 2}]""");
         JsonNode seats = alice.get(tab("visual-studio", purchased));
         assertThat(seats.get("total").asInt()).isEqualTo(2);
-        assertThat(seats.get("rows").findValuesAsText("status")).containsOnly("AVAILABLE");
+        assertThat(statuses(seats.get("rows"))).containsOnly("AVAILABLE");
 
         long before = events();
         refused(alice.as("dave", "ADMIN_AGENT").post(subscription("vs:1") + "/assignment", "{\"userId\": \"dave\"}"),
@@ -121,7 +130,7 @@ class BenefitsTabsFlowTest {
         long keys = accepted(revealed);
 
         JsonNode rows = alice.get(tab("cloud", Math.max(assigned, keys))).get("rows");
-        assertThat(rows.findValuesAsText("status")).containsOnly("ACTIVE");
+        assertThat(statuses(rows)).containsOnly("ACTIVE");
         assertThat(rows.findValuesAsText("assignedUser")).contains("alice");
         JsonNode decision = alice.get("/partners/" + partner + "/packages/" + packageId + "/refund-eligibility?awaitPosition=" + keys);
         assertThat(decision.get("eligible").asBoolean()).as("a license-based cloud key reveal activates software").isFalse();
@@ -227,7 +236,7 @@ class BenefitsTabsFlowTest {
         long refund = accepted(cancelled);
         assertThat(cancelled.getBody().get("outcome").asText()).isEqualTo("cancelled-with-refund");
         JsonNode seats = alice.get(tab("visual-studio", refund)).get("rows");
-        assertThat(seats.findValuesAsText("status")).containsExactly("AVAILABLE", "REVOKED");
+        assertThat(statuses(seats)).containsExactly("AVAILABLE", "REVOKED");
         assertThat(seats.get(1).get("subscriptionId").asText()).isEqualTo(seat);
 
         ResponseEntity<JsonNode> again = alice.post(cancellation, "{\"serviceRequest\": \"SR-52\"}");
@@ -237,5 +246,35 @@ class BenefitsTabsFlowTest {
                                                          + packageId + ":vs:9/cancellation", "{\"serviceRequest\": \"SR-53\"}");
         assertThat(noSuchSeat.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(noSuchSeat.getBody().get("type").asText()).endsWith("/problems/not-found");
+    }
+
+    @Test
+    void one_offer_cancelled_with_a_refund_is_withdrawn_alone_and_one_the_package_did_not_grant_is_not_found() {
+        purchase("""
+                "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 1}],
+                "goToMarket": [{"offerId": "silver-marketing-kit", "name": "Silver marketing kit", "validityDays": 365,
+                                "qualifications": ["Silver Core"]},
+                               {"offerId": "silver-webinar", "name": "Silver webinar", "validityDays": 90,
+                                "qualifications": ["Silver Core"]}]""");
+        String offers = "/partners/" + partner + "/packages/" + packageId + "/offers/";
+
+        ResponseEntity<JsonNode> cancelled = alice.post(offers + "silver-webinar/cancellation", "{\"serviceRequest\": \"SR-61\"}");
+        long refund = accepted(cancelled);
+        assertThat(cancelled.getBody().get("outcome").asText()).isEqualTo("cancelled-with-refund");
+        JsonNode tab = alice.get(tab("go-to-market", refund)).get("offers");
+        assertThat(tab.findValuesAsText("offerId")).containsExactly("silver-marketing-kit", "silver-webinar");
+        assertThat(statuses(tab)).containsExactly("AVAILABLE", "REVOKED");
+        assertThat(alice.get(tab("visual-studio", refund)).at("/rows/0/status").asText()).isEqualTo("AVAILABLE");
+
+        ResponseEntity<JsonNode> again = alice.post(offers + "silver-webinar/cancellation", "{\"serviceRequest\": \"SR-62\"}");
+        accepted(again);
+        assertThat(again.getBody().get("outcome").asText()).isEqualTo("denied");
+        assertThat(again.getBody().at("/decision/findings/2/condition").asText()).isEqualTo("not-already-cancelled");
+        assertThat(again.getBody().at("/decision/findings/2/evidence/0/eventType").asText()).isEqualTo("OfferCancelled");
+
+        ResponseEntity<JsonNode> notGranted = alice.post(offers + "gold-campaign-in-a-box/cancellation",
+                "{\"serviceRequest\": \"SR-63\"}");
+        assertThat(notGranted.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(notGranted.getBody().get("type").asText()).endsWith("/problems/not-found");
     }
 }

@@ -1,14 +1,17 @@
 package io.benefitledger.lifecycle;
 
 import io.benefitledger.RunsWithTheCommand;
-import io.benefitledger.offer.GrantOffers;
+import io.benefitledger.benefit.SubscriptionId;
 import io.benefitledger.catalogue.Offerings;
+import io.benefitledger.offer.GrantOffers;
 import io.benefitledger.offer.OfferGrant;
+import io.benefitledger.offer.WithdrawOffer;
 import io.benefitledger.offer.WithdrawOffers;
 import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.pkg.AssignableBenefit;
 import io.benefitledger.pkg.BenefitCancelled;
 import io.benefitledger.pkg.ExpireRenewedPackage;
+import io.benefitledger.pkg.OfferCancelled;
 import io.benefitledger.pkg.PackageBenefitsExpired;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
@@ -16,7 +19,6 @@ import io.benefitledger.pkg.RecordRenewal;
 import io.benefitledger.seat.ExpireSubscription;
 import io.benefitledger.seat.OpenSubscription;
 import io.benefitledger.seat.RevokeSubscription;
-import io.benefitledger.benefit.SubscriptionId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,7 +29,7 @@ import java.util.List;
  * A package's benefits follow the package, which knows nothing of them: its purchase opens a Subscription for every seat, usage-based
  * subscription and technical benefit, and grants the Go-To-Market offers that the version of the offering bought grants
  * the partner's qualifications;
- * a refunded cancellation revokes them all, and a benefit cancelled with a refund on its own is revoked alone;
+ * a refunded cancellation revokes them all, and a benefit or offer cancelled with a refund on its own is revoked alone;
  * when its membership year ends unrenewed they expire, and so do those of the package whose year it renewed. Runs in
  * the transaction of the purchase, cancellation or deadline, so a package never exists without its seats, nor is
  * refunded or expired with its seats still assigned.
@@ -39,6 +41,7 @@ public class PackageBenefits {
     public static final String GROUP = "package-benefits";
     static final String REVOKED_BY_REFUND = "the package was cancelled with a refund";
     static final String BENEFIT_REFUNDED = "the benefit was cancelled with a refund";
+    static final String OFFER_REFUNDED = "the offer was cancelled with a refund";
 
     private final CommandGateway commands;
     private final PartnerDirectory directory;
@@ -99,6 +102,12 @@ public class PackageBenefits {
     @EventHandler
     void on(BenefitCancelled event) {
         commands.sendAndWait(new RevokeSubscription(event.subscriptionId(), event.partnerId(), BENEFIT_REFUNDED,
+                event.at()));
+    }
+
+    @EventHandler
+    void on(OfferCancelled event) {
+        commands.sendAndWait(new WithdrawOffer(event.partnerId(), event.packageId(), event.offerId(), OFFER_REFUNDED,
                 event.at()));
     }
 }

@@ -1,5 +1,6 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

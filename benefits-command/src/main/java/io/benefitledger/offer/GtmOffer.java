@@ -1,6 +1,7 @@
 package io.benefitledger.offer;
 
 import io.benefitledger.NotFound;
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.NotPermitted;
 import io.benefitledger.partner.PartnerDirectory;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -158,6 +160,20 @@ public class GtmOffer {
         if (!withdrawn.isEmpty()) {
             apply(new OffersWithdrawn(partnerId, command.packageId(), withdrawn, command.reason(), inOrder(command.at())));
         }
+    }
+
+    @CommandHandler
+    void handle(WithdrawOffer command) {
+        Offer offer = offers.get(command.offerId());
+        if (offer != null && offer.grantedBy().equals(command.packageId()) && !offer.status().isOver()) {
+            apply(new OffersWithdrawn(partnerId, command.packageId(), List.of(command.offerId()), command.reason(),
+                    inOrder(command.at())));
+        }
+    }
+
+    /** The package that granted the offer, if the partner holds it. */
+    public Optional<PackageId> grantorOf(OfferId offerId) {
+        return Optional.ofNullable(offers.get(offerId)).map(Offer::grantedBy);
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.benefitledger.offer;
 
 import io.benefitledger.DeadlinePassed;
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.PackageId;
 import org.axonframework.serialization.Revision;

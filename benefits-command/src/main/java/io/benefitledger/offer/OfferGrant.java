@@ -1,5 +1,7 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.benefit.OfferId;
+
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package io.benefitledger.offer;
 
 import io.benefitledger.BenefitRuleViolation;
+import io.benefitledger.benefit.OfferId;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.benefitledger.offer;
 
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import org.axonframework.serialization.Revision;

@@ -142,6 +142,21 @@ public class BenefitPackage {
         return decision;
     }
 
+    @CommandHandler
+    public RefundDecision handle(DecideOfferCancellation command, PartnerDirectory directory, RefundRules rules) {
+        inDirectory(directory, partnerId, command.requestedBy(), "request a cancellation");
+        Instant at = inOrder(command.at());
+        RefundDecision decision = rules.decide(refundFacts.ofOffer(command.offerId()), at);
+        if (decision.eligible()) {
+            apply(new OfferCancelled(packageId, partnerId, command.offerId(), command.serviceRequest(), decision,
+                    command.requestedBy(), at));
+        } else {
+            apply(new OfferCancellationDenied(packageId, partnerId, command.offerId(), command.serviceRequest(),
+                    decision, command.requestedBy(), at));
+        }
+        return decision;
+    }
+
     /**
      * A milestone of the year is recorded at its own instant, once, after any earlier one not yet recorded (deadlines
      * caught up on after an outage may arrive in any order); a package refunded, or bought before years were
@@ -235,6 +250,12 @@ public class BenefitPackage {
 
     @EventSourcingHandler
     void on(BenefitCancelled event, DomainEventMessage<?> message, RefundRules rules) {
+        refundFacts = foldRefundFacts(event, message, rules);
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(OfferCancelled event, DomainEventMessage<?> message, RefundRules rules) {
         refundFacts = foldRefundFacts(event, message, rules);
         lastChange = event.at();
     }

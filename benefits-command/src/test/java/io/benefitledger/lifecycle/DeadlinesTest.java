@@ -1,15 +1,15 @@
 package io.benefitledger.lifecycle;
 
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.offer.ExpireOffer;
 import io.benefitledger.offer.OfferActivated;
-import io.benefitledger.offer.OfferId;
 import io.benefitledger.partner.PartnerId;
-import io.benefitledger.pkg.MembershipTerms;
-import io.benefitledger.pkg.MembershipYear;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.Allocations;
-import io.benefitledger.pkg.PackagePurchased;
+import io.benefitledger.pkg.MembershipTerms;
+import io.benefitledger.pkg.MembershipYear;
 import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.PassMilestone;
 import org.junit.jupiter.api.Test;
 

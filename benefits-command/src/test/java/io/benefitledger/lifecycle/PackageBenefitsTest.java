@@ -1,40 +1,37 @@
 package io.benefitledger.lifecycle;
 
-import io.benefitledger.seat.RevokeSubscription;
-
-import io.benefitledger.pkg.BenefitCancelled;
-
+import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.benefit.OfferId;
+import io.benefitledger.benefit.SubscriptionId;
 import io.benefitledger.benefit.Unit;
-
 import io.benefitledger.catalogue.OfferingContents;
 import io.benefitledger.catalogue.OfferingHistory;
 import io.benefitledger.catalogue.OfferingPublished;
 import io.benefitledger.catalogue.Offerings;
 import io.benefitledger.offer.GrantOffers;
-import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.offer.OfferCatalogue;
 import io.benefitledger.offer.OfferGrant;
-import io.benefitledger.offer.OfferId;
 import io.benefitledger.offer.WithdrawOffers;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.Allocations;
-import io.benefitledger.pkg.PackageId;
-import io.benefitledger.pkg.PackagePurchased;
-import io.benefitledger.pkg.SeatAllocation;
-import io.benefitledger.pkg.TechnicalAllocation;
-import io.benefitledger.pkg.UsageSubscriptionAllocation;
-import io.benefitledger.seat.OpenSubscription;
-import io.benefitledger.benefit.SubscriptionId;
-import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.pkg.BenefitCancelled;
 import io.benefitledger.pkg.ExpireRenewedPackage;
 import io.benefitledger.pkg.MembershipTerms;
 import io.benefitledger.pkg.MembershipYear;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.PackageBenefitsExpired;
+import io.benefitledger.pkg.PackageId;
+import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.RecordRenewal;
+import io.benefitledger.pkg.SeatAllocation;
+import io.benefitledger.pkg.TechnicalAllocation;
+import io.benefitledger.pkg.UsageSubscriptionAllocation;
 import io.benefitledger.seat.ExpireSubscription;
+import io.benefitledger.seat.OpenSubscription;
+import io.benefitledger.seat.RevokeSubscription;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.Test;

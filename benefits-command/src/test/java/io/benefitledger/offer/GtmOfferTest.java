@@ -2,6 +2,7 @@ package io.benefitledger.offer;
 
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
 import io.benefitledger.partner.NotPermitted;
@@ -205,6 +206,20 @@ class GtmOfferTest {
     void withdrawing_when_nothing_of_the_package_is_left_records_nothing() {
         fixture.given(opened(), granted(), new OffersWithdrawn(PARTNER, PACKAGE, List.of(KIT), "refund", AT))
                 .when(new WithdrawOffers(PARTNER, PACKAGE, "refund", AT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void one_offer_cancelled_with_a_refund_is_withdrawn_alone_and_only_by_the_package_that_granted_it() {
+        OfferId webinar = new OfferId("silver-webinar");
+        OffersGranted both = new OffersGranted(PARTNER, PACKAGE, List.of(KIT_FOR_A_YEAR,
+                new OfferGrant(webinar, "Silver webinar", Duration.ofDays(90))), AT);
+        fixture.given(opened(), both)
+                .when(new WithdrawOffer(PARTNER, PACKAGE, webinar, "offer refunded", AT))
+                .expectEvents(new OffersWithdrawn(PARTNER, PACKAGE, List.of(webinar), "offer refunded", AT));
+        fixture.given(opened(), both)
+                .when(new WithdrawOffer(PARTNER, new PackageId("gold-2026"), webinar, "offer refunded", AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

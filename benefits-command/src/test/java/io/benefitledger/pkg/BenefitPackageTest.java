@@ -1,16 +1,15 @@
 package io.benefitledger.pkg;
 
-import io.benefitledger.benefit.SubscriptionId;
-
-import io.benefitledger.benefit.Unit;
-
 import io.benefitledger.BenefitRuleViolation;
 import io.benefitledger.NotFound;
+import io.benefitledger.benefit.OfferId;
+import io.benefitledger.benefit.SubscriptionId;
+import io.benefitledger.benefit.Unit;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.InMemoryDirectory;
 import io.benefitledger.partner.NotPermitted;
-import io.benefitledger.partner.Role;
 import io.benefitledger.partner.PartnerId;
+import io.benefitledger.partner.Role;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.refund.Evidence;
 import io.benefitledger.pkg.refund.RefundDecision;
@@ -451,6 +450,40 @@ class BenefitPackageTest {
                         event instanceof BenefitCancellationDenied denied
                         && denied.decision().reasons().get(0).condition().equals("not-already-cancelled")
                         && denied.decision().reasons().get(0).evidence().get(0).eventType().equals("BenefitCancelled")))));
+    }
+
+    static DecideOfferCancellation cancelOffer(String offer, Instant at) {
+        return new DecideOfferCancellation(PACKAGE, PARTNER, new OfferId(offer), "SR-300", ADMIN, at);
+    }
+
+    @Test
+    void one_offer_is_cancelled_with_a_refund_under_the_packages_rule_and_asked_again_is_denied_with_its_refund_as_evidence() {
+        fixture.given(purchasedWithSeats())
+                .when(cancelOffer("silver-webinar", PURCHASED_AT.plus(Duration.ofDays(3))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof OfferCancelled cancelled && cancelled.decision().eligible()
+                        && cancelled.offerId().equals(new OfferId("silver-webinar"))))));
+        fixture.given(purchasedWithSeats())
+                .andGivenCommands(cancelOffer("silver-webinar", PURCHASED_AT.plus(Duration.ofDays(3))))
+                .when(cancelOffer("silver-webinar", PURCHASED_AT.plus(Duration.ofDays(4))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof OfferCancellationDenied denied
+                        && denied.decision().reasons().get(0).condition().equals("not-already-cancelled")
+                        && denied.decision().reasons().get(0).evidence().get(0).eventType().equals("OfferCancelled")))));
+    }
+
+    @Test
+    void an_offer_asked_back_after_the_window_or_a_reveal_is_denied_and_the_denial_recorded() {
+        fixture.given(purchasedWithSeats())
+                .when(cancelOffer("silver-webinar", PURCHASED_AT.plus(RefundPolicy.WINDOW).plusMillis(1)))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof OfferCancellationDenied denied
+                        && denied.decision().reasons().get(0).condition().equals("within-30-days-of-purchase")))));
+        fixture.given(purchasedWithSeats(), revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), PURCHASED_AT.plusSeconds(60)))
+                .when(cancelOffer("silver-webinar", PURCHASED_AT.plus(Duration.ofDays(1))))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof OfferCancellationDenied denied
+                        && denied.decision().reasons().get(0).condition().equals("no-software-activated")))));
     }
 
     @Test

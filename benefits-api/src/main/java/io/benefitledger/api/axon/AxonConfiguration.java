@@ -9,42 +9,45 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
-import io.benefitledger.pkg.LicenseKeyIssuer;
-import io.benefitledger.offer.GoToMarketOpening;
 import io.benefitledger.catalogue.OfferingPurchases;
 import io.benefitledger.catalogue.Offerings;
-import io.benefitledger.partner.PartnerDirectory;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.benefitledger.lifecycle.DeadlineSchedule;
 import io.benefitledger.lifecycle.Deadlines;
+import io.benefitledger.lifecycle.OfferCancellations;
 import io.benefitledger.lifecycle.PackageBenefits;
+import io.benefitledger.offer.GoToMarketOpening;
+import io.benefitledger.offer.GtmOffer;
+import io.benefitledger.partner.PartnerDirectory;
+import io.benefitledger.pkg.LicenseKeyIssuer;
 import io.benefitledger.pkg.MembershipTerms;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.messaging.Message;
-import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.micrometer.MetricsConfigurerModule;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -272,6 +275,12 @@ public class AxonConfiguration {
     @Bean
     OfferingPurchases offeringPurchases(Offerings offerings, CommandGateway commands) {
         return new OfferingPurchases(offerings, commands);
+    }
+
+    @Bean
+    OfferCancellations offerCancellations(@Qualifier("gtmOfferRepository") Repository<GtmOffer> offerSets,
+                                          CommandGateway commands) {
+        return new OfferCancellations(offerSets, commands);
     }
 
     @Bean

@@ -1,10 +1,10 @@
 package io.benefitledger.api.catalogue;
 
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.benefit.Unit;
 import io.benefitledger.catalogue.OfferingContents;
 import io.benefitledger.offer.OfferCatalogue;
 import io.benefitledger.offer.OfferGrant;
-import io.benefitledger.offer.OfferId;
 import io.benefitledger.pkg.Allocations;
 import io.benefitledger.pkg.LicensedProduct;
 import io.benefitledger.pkg.ProductId;

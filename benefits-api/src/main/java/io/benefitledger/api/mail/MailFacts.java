@@ -1,16 +1,16 @@
 package io.benefitledger.api.mail;
 
+import io.benefitledger.benefit.OfferId;
+import io.benefitledger.benefit.SubscriptionId;
 import io.benefitledger.offer.ContactDesignated;
 import io.benefitledger.offer.GtmOffer;
 import io.benefitledger.offer.OfferGrant;
-import io.benefitledger.offer.OfferId;
 import io.benefitledger.offer.OffersGranted;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.UserAssigned;
-import io.benefitledger.benefit.SubscriptionId;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;

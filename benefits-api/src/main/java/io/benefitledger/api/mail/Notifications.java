@@ -1,16 +1,18 @@
 package io.benefitledger.api.mail;
 
 import io.benefitledger.benefit.BenefitKind;
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.offer.OfferActivated;
 import io.benefitledger.offer.OfferActivationRequested;
 import io.benefitledger.offer.OfferExpired;
-import io.benefitledger.offer.OfferId;
 import io.benefitledger.offer.OffersWithdrawn;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.BenefitCancellationDenied;
 import io.benefitledger.pkg.BenefitCancelled;
 import io.benefitledger.pkg.CancellationDenied;
+import io.benefitledger.pkg.OfferCancellationDenied;
+import io.benefitledger.pkg.OfferCancelled;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.refund.Finding;
 import io.benefitledger.pkg.refund.RefundDecision;
@@ -163,6 +165,18 @@ class Notifications {
     void on(BenefitCancellationDenied event, @MessageIdentifier String eventId) {
         refund(eventId, MailTemplate.REFUND_DENIED, event.partnerId(), event.packageId().value(),
                 event.subscriptionId().value(), event.serviceRequest(), event.decision(), event.requestedBy(), event.at());
+    }
+
+    @EventHandler
+    void on(OfferCancelled event, @MessageIdentifier String eventId) {
+        refund(eventId, MailTemplate.REFUND_GRANTED, event.partnerId(), event.packageId().value(),
+                event.offerId().value(), event.serviceRequest(), event.decision(), event.requestedBy(), event.at());
+    }
+
+    @EventHandler
+    void on(OfferCancellationDenied event, @MessageIdentifier String eventId) {
+        refund(eventId, MailTemplate.REFUND_DENIED, event.partnerId(), event.packageId().value(),
+                event.offerId().value(), event.serviceRequest(), event.decision(), event.requestedBy(), event.at());
     }
 
     /** The requesting admin and the company account e-mail. */

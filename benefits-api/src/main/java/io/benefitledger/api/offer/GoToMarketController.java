@@ -1,31 +1,29 @@
 package io.benefitledger.api.offer;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.benefitledger.api.description.Refuses;
-import io.benefitledger.api.web.ProblemType;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import io.benefitledger.api.axon.CommandOutcome;
+import io.benefitledger.api.description.Refuses;
+import io.benefitledger.api.security.Caller;
+import io.benefitledger.api.security.ForAnyPartner;
+import io.benefitledger.api.web.ProblemType;
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.offer.ActivateOffer;
 import io.benefitledger.offer.ConfirmOfferFulfilment;
 import io.benefitledger.offer.DesignateMarketingContact;
 import io.benefitledger.offer.LanguageTag;
-import io.benefitledger.offer.OfferId;
 import io.benefitledger.offer.PhoneNumber;
 import io.benefitledger.offer.UseOffer;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
-import io.benefitledger.api.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import io.benefitledger.api.security.ForAnyPartner;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,32 +1,32 @@
 package io.benefitledger.api.pkg;
 
-import io.benefitledger.benefit.SubscriptionId;
-
-import io.swagger.v3.oas.annotations.Operation;
+import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.api.description.Refuses;
-import io.benefitledger.api.web.ProblemType;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
+import io.benefitledger.api.security.Caller;
 import io.benefitledger.api.web.LedgerTime;
+import io.benefitledger.api.web.ProblemType;
+import io.benefitledger.api.web.ReadModels;
+import io.benefitledger.benefit.OfferId;
+import io.benefitledger.benefit.SubscriptionId;
+import io.benefitledger.catalogue.PurchaseOffering;
 import io.benefitledger.partner.AggregateId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
 import io.benefitledger.pkg.KeysRevealed;
+import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.ProductId;
-import io.benefitledger.catalogue.PurchaseOffering;
-import io.benefitledger.pkg.OfferingId;
 import io.benefitledger.pkg.RequestBenefitCancellation;
 import io.benefitledger.pkg.RequestCancellation;
+import io.benefitledger.pkg.RequestOfferCancellation;
 import io.benefitledger.pkg.RevealKeys;
 import io.benefitledger.pkg.refund.RefundDecision;
-import io.benefitledger.api.web.ReadModels;
-import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.query.ReadSide;
-import jakarta.validation.constraints.Min;
 import io.benefitledger.query.refund.FindRefundEligibility;
-import io.benefitledger.api.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -41,10 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Benefit packages of a partner: purchase, reveal keys, request a refunded cancellation, and ask whether a refund
@@ -135,6 +135,23 @@ class PackageController {
                 clock.instant()));
         return new BenefitCancellationDecided(packageId, subscriptionId,
                 decision.eligible() ? "cancelled-with-refund" : "denied", decision, CommandOutcome.current().position());
+    }
+
+    record OfferCancellationDecided(String packageId, String offerId, String outcome, RefundDecision decision,
+                                    long position) {
+    }
+
+    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @Operation(operationId = "requestOfferCancellation", summary = "Request cancellation of one Go-To-Market offer the package granted, with a refund, decided by the package's refund rule; a denial is recorded too", description = "Granted while the package itself would be: within 30 days of the purchase and no software benefit activated. Then that offer alone is withdrawn. An offer the package did not grant is not found.", tags = {"Refunds"})
+    @PostMapping("/{packageId}/offers/{offerId}/cancellation")
+    OfferCancellationDecided requestOfferCancellation(@PathVariable String partnerId, @PathVariable String packageId,
+                                                      @PathVariable String offerId, Caller caller,
+                                                      @Valid @RequestBody CancellationRequest request) {
+        RefundDecision decision = commands.sendAndWait(new RequestOfferCancellation(new PackageId(packageId),
+                new PartnerId(partnerId), new OfferId(offerId), request.serviceRequest(), caller.user(),
+                clock.instant()));
+        return new OfferCancellationDecided(packageId, offerId, decision.eligible() ? "cancelled-with-refund" : "denied",
+                decision, CommandOutcome.current().position());
     }
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")

@@ -133,6 +133,7 @@ class AccessMatrixTest {
                         Set.of("GLOBAL_ADMIN", "MPN_PARTNER_ADMIN")),
                 new Endpoint(HttpMethod.POST, p + "/go-to-market/offers/silver-marketing-kit/fulfilment",
                         "{\"fulfilmentReference\": \"F\"}", Set.of("FULFILMENT")),
+                new Endpoint(HttpMethod.POST, p + "/packages/p/offers/silver-marketing-kit/cancellation", "{\"serviceRequest\": \"SR-3\"}", PARTNER),
                 new Endpoint(HttpMethod.POST, p + "/packages/p/benefits/p:vs:1/cancellation", "{\"serviceRequest\": \"SR-2\"}", PARTNER),
                 new Endpoint(HttpMethod.POST, p + "/packages/p/cancellation", "{\"serviceRequest\": \"SR-1\"}", PARTNER),
                 new Endpoint(HttpMethod.POST, "/partners", "PARTNER", Set.of("PROGRAM_OPERATOR")),

@@ -1,7 +1,9 @@
 package io.benefitledger.pkg.refund;
 
+import io.benefitledger.benefit.OfferId;
 import io.benefitledger.pkg.BenefitCancelled;
 import io.benefitledger.pkg.KeysRevealed;
+import io.benefitledger.pkg.OfferCancelled;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
 
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * What the refund rule looks at in a package's history: its purchase, the activations of its software benefits
- * (key reveals) and a refunded cancellation, of the package or of one of its benefits. The aggregate, the projection and the audit replay all fold a package's
+ * (key reveals) and a refunded cancellation, of the package or of one of its benefits or offers. The aggregate, the projection and the audit replay all fold a package's
  * events into this with {@link #fold}, the one place that says which events count and what each means, and ask
  * {@link RefundRules} for the decision.
  * <p>
@@ -28,20 +30,24 @@ import java.util.stream.Stream;
  * @param laterSoftwareActivations the reveals after the first that a rule version in force at their instant needs
  * @param cancellation            null unless the package was cancelled with a refund
  * @param cancelledBenefits       the benefits (subscriptions) of the package cancelled with a refund on their own
+ * @param cancelledOffers         the Go-To-Market offers the package granted, cancelled with a refund on their own,
+ *                                by offer id
  */
 public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, List<Evidence> laterSoftwareActivations,
-                          Evidence cancellation, Map<String, Evidence> cancelledBenefits) {
+                          Evidence cancellation, Map<String, Evidence> cancelledBenefits,
+                          Map<String, Evidence> cancelledOffers) {
 
     public RefundFacts {
         Objects.requireNonNull(purchase, "purchase");
         laterSoftwareActivations = List.copyOf(laterSoftwareActivations);
-        // Absent from the state of a package stored before single benefits could be cancelled.
+        // Absent from the state of a package stored before single benefits, or offers, could be cancelled.
         cancelledBenefits = cancelledBenefits == null ? Map.of() : Map.copyOf(cancelledBenefits);
+        cancelledOffers = cancelledOffers == null ? Map.of() : Map.copyOf(cancelledOffers);
     }
 
     public RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, List<Evidence> laterSoftwareActivations,
                        Evidence cancellation) {
-        this(purchase, firstSoftwareActivation, laterSoftwareActivations, cancellation, Map.of());
+        this(purchase, firstSoftwareActivation, laterSoftwareActivations, cancellation, Map.of(), Map.of());
     }
 
     /**
@@ -49,9 +55,18 @@ public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, L
      * refunded cancellation as the cancellation unless the package's came first.
      */
     public RefundFacts ofBenefit(String subscriptionId) {
-        Evidence own = cancelledBenefits.get(subscriptionId);
+        return withOwnCancellation(cancelledBenefits.get(subscriptionId));
+    }
+
+    /** The facts one offer the package granted is decided on: as {@link #ofBenefit}, with the offer's own cancellation. */
+    public RefundFacts ofOffer(OfferId offerId) {
+        return withOwnCancellation(cancelledOffers.get(offerId.value()));
+    }
+
+    private RefundFacts withOwnCancellation(Evidence own) {
         return own == null || cancellation != null && !cancellation.at().isAfter(own.at()) ? this
-                : new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, own, cancelledBenefits);
+                : new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, own, cancelledBenefits,
+                cancelledOffers);
     }
 
     /**
@@ -81,6 +96,10 @@ public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, L
             return purchased(facts, event).withBenefitCancelled(cancelled.subscriptionId().value(),
                     evidence(event, eventId, cancelled.at(), sequenceNumber));
         }
+        if (event instanceof OfferCancelled cancelled) {
+            return purchased(facts, event).withOfferCancelled(cancelled.offerId(),
+                    evidence(event, eventId, cancelled.at(), sequenceNumber));
+        }
         return facts;
     }
 
@@ -98,25 +117,34 @@ public record RefundFacts(Evidence purchase, Evidence firstSoftwareActivation, L
 
     private RefundFacts withSoftwareActivated(Evidence reveal, RefundRules rules) {
         if (firstSoftwareActivation == null) {
-            return new RefundFacts(purchase, reveal, laterSoftwareActivations, cancellation, cancelledBenefits);
+            return new RefundFacts(purchase, reveal, laterSoftwareActivations, cancellation, cancelledBenefits,
+                    cancelledOffers);
         }
         if (!rules.keepsEveryRevealAt(reveal.at())) {
             return this;
         }
         List<Evidence> later = new ArrayList<>(laterSoftwareActivations);
         later.add(reveal);
-        return new RefundFacts(purchase, firstSoftwareActivation, later, cancellation, cancelledBenefits);
+        return new RefundFacts(purchase, firstSoftwareActivation, later, cancellation, cancelledBenefits, cancelledOffers);
     }
 
     private RefundFacts withCancellation(Evidence refundedCancellation) {
         return new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, refundedCancellation,
-                cancelledBenefits);
+                cancelledBenefits, cancelledOffers);
     }
 
     private RefundFacts withBenefitCancelled(String subscriptionId, Evidence refundedCancellation) {
         Map<String, Evidence> cancelled = new HashMap<>(cancelledBenefits);
         cancelled.putIfAbsent(subscriptionId, refundedCancellation);
-        return new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, cancellation, cancelled);
+        return new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, cancellation, cancelled,
+                cancelledOffers);
+    }
+
+    private RefundFacts withOfferCancelled(OfferId offerId, Evidence refundedCancellation) {
+        Map<String, Evidence> cancelled = new HashMap<>(cancelledOffers);
+        cancelled.putIfAbsent(offerId.value(), refundedCancellation);
+        return new RefundFacts(purchase, firstSoftwareActivation, laterSoftwareActivations, cancellation,
+                cancelledBenefits, cancelled);
     }
 
     /** Every reveal kept, the first first. */

@@ -1,8 +1,8 @@
-package io.benefitledger.offer;
+package io.benefitledger.benefit;
 
 import io.benefitledger.Identifiers;
 
-/** A Go-To-Market offer of the program's catalogue. */
+/** A Go-To-Market offer: granted by a package, and, like its other benefits, cancellable on its own. */
 public record OfferId(String value) {
 
     public OfferId {
