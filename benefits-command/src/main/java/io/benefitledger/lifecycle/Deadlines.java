@@ -3,9 +3,11 @@ package io.benefitledger.lifecycle;
 import io.benefitledger.RunsWithTheCommand;
 import io.benefitledger.offer.ExpireOffer;
 import io.benefitledger.offer.OfferActivated;
+import io.benefitledger.pkg.ExpireProduct;
 import io.benefitledger.pkg.MembershipYear;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.PassMilestone;
+import io.benefitledger.pkg.ProductActivated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -29,6 +31,12 @@ public class Deadlines {
     @EventHandler
     void on(OfferActivated event) {
         schedule.schedule(event.expiresAt(), new ExpireOffer(event.partnerId(), event.offerId(), event.expiresAt()));
+    }
+
+    @EventHandler
+    void on(ProductActivated event) {
+        schedule.schedule(event.expiresAt(),
+                new ExpireProduct(event.packageId(), event.partnerId(), event.productId(), event.expiresAt()));
     }
 
     @EventHandler

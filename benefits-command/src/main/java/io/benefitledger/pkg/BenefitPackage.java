@@ -18,6 +18,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,9 @@ public class BenefitPackage {
     private PartnerId partnerId;
     private Map<ProductId, LicensedProduct> licensedProducts;
     private Map<ProductId, Integer> keysRevealed;
+    /** The products activated whose validity runs from then, until when; null until one is (and in older snapshots). */
+    private Map<ProductId, Instant> productExpiries;
+    private Set<ProductId> productsExpired;
     private List<String> subscriptions;
     private RefundFacts refundFacts;
     private Instant lastChange;
@@ -99,12 +103,30 @@ public class BenefitPackage {
         if (command.count() > left) {
             throw new KeysExhausted(product.productId(), command.count(), left, product.keys());
         }
+        Instant at = inOrder(command.at());
+        Instant expiresAt = productExpiries().get(product.productId());
+        if (expiresAt != null && !at.isBefore(expiresAt)) {
+            throw new ProductNoLongerValid(product.productId(), expiresAt);
+        }
+        if (expiresAt == null && product.validFromActivation() != null) {
+            apply(new ProductActivated(packageId, partnerId, product.productId(), at.plus(product.validFromActivation()), at));
+        }
         KeysRevealed revealed = new KeysRevealed(packageId, partnerId, product.productId(),
                 issuer.issue(command.count()), command.language(), command.operatingSystem(),
                 product.downloadLink(command.language(), command.operatingSystem()),
-                command.revealedBy(), inOrder(command.at()));
+                command.revealedBy(), at);
         apply(revealed);
         return revealed;
+    }
+
+    /** A product's expiry is recorded once, unless its package was refunded or expired with its year first. */
+    @CommandHandler
+    void handle(ExpireProduct command) {
+        boolean due = command.expiresAt().equals(productExpiries().get(command.productId()))
+                      && !productsExpired().contains(command.productId());
+        if (due && refundFacts.cancellation() == null && expiredAt == null) {
+            apply(new ProductExpired(packageId, partnerId, command.productId(), command.expiresAt()));
+        }
     }
 
     @CommandHandler
@@ -226,6 +248,29 @@ public class BenefitPackage {
         passed = EnumSet.noneOf(MembershipYear.Milestone.class);
         refundFacts = RefundFacts.fold(null, event, message.getIdentifier(), message.getSequenceNumber(), rules);
         lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(ProductActivated event) {
+        productExpiries = new HashMap<>(productExpiries());
+        productExpiries.put(event.productId(), event.expiresAt());
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
+    void on(ProductExpired event) {
+        productsExpired = new HashSet<>(productsExpired());
+        productsExpired.add(event.productId());
+        later(event.at());
+    }
+
+    /** Read-only: the state is changed by the event sourcing handlers alone. */
+    private Map<ProductId, Instant> productExpiries() {
+        return productExpiries == null ? Map.of() : productExpiries;
+    }
+
+    private Set<ProductId> productsExpired() {
+        return productsExpired == null ? Set.of() : productsExpired;
     }
 
     @EventSourcingHandler

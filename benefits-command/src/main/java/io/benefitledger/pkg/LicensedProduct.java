@@ -1,5 +1,6 @@
 package io.benefitledger.pkg;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,11 +10,19 @@ import java.util.Objects;
  * operating system. The download link for that choice is {@code downloadUrlTemplate} with
  * {@code {language}} and {@code {os}} filled in.
  *
- * @param keys how many license keys the package holds for the product; reveals never exceed it
+ * @param keys                how many license keys the package holds for the product; reveals never exceed it
+ * @param validFromActivation how long the product stays usable from its first reveal (its activation), when the
+ *                            offering counts its validity so; null: usable as long as the package's membership year
  */
 public record LicensedProduct(ProductId productId, String name, int keys, List<String> languages,
                               List<String> operatingSystems, String downloadUrlTemplate,
-                              String specialInstructions) {
+                              String specialInstructions, Duration validFromActivation) {
+
+    /** A product usable as long as its package's year, as every product was before validity was counted. */
+    public LicensedProduct(ProductId productId, String name, int keys, List<String> languages,
+                           List<String> operatingSystems, String downloadUrlTemplate, String specialInstructions) {
+        this(productId, name, keys, languages, operatingSystems, downloadUrlTemplate, specialInstructions, null);
+    }
 
     public LicensedProduct {
         Objects.requireNonNull(productId, "product id is required");
@@ -25,6 +34,9 @@ public record LicensedProduct(ProductId productId, String name, int keys, List<S
         operatingSystems = nonEmpty("operating systems", operatingSystems);
         requireText("download URL template", downloadUrlTemplate);
         specialInstructions = specialInstructions == null ? "" : specialInstructions;
+        if (validFromActivation != null && (validFromActivation.isNegative() || validFromActivation.isZero())) {
+            throw new IllegalArgumentException("a product is valid for a positive duration from its activation");
+        }
     }
 
     public boolean offersLanguage(String language) {

@@ -452,6 +452,59 @@ class BenefitPackageTest {
                         && denied.decision().reasons().get(0).evidence().get(0).eventType().equals("BenefitCancelled")))));
     }
 
+    static final Duration A_YEAR = Duration.ofDays(365);
+
+    /** The Action Pack's Windows Server, usable for a year from its first keys' reveal. */
+    static PackagePurchased purchasedValidFromActivation() {
+        LicensedProduct product = new LicensedProduct(WINDOWS, "Windows Server 2025", 2, List.of("en-US"), List.of("x64"),
+                "https://downloads.example/windows-server/{language}/{os}", "", A_YEAR);
+        return new PackagePurchased(PACKAGE, PARTNER, "Action Pack", Allocations.software(List.of(product)), ADMIN,
+                PURCHASED_AT);
+    }
+
+    @Test
+    void the_first_reveal_of_a_product_valid_from_activation_starts_its_validity_and_later_reveals_do_not() {
+        Instant first = PURCHASED_AT.plus(Duration.ofDays(2));
+        fixture.given(purchasedValidFromActivation())
+                .when(reveal(1, first))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                        matches(event -> event.equals(new ProductActivated(PACKAGE, PARTNER, WINDOWS, first.plus(A_YEAR), first))),
+                        matches(KeysRevealed.class::isInstance))));
+        fixture.given(purchasedValidFromActivation(), new ProductActivated(PACKAGE, PARTNER, WINDOWS, first.plus(A_YEAR), first),
+                        revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), first))
+                .when(reveal(1, first.plus(A_YEAR).minusMillis(1)))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(KeysRevealed.class::isInstance))));
+    }
+
+    @Test
+    void from_its_expiry_on_a_products_keys_are_refused_even_before_the_expiry_is_recorded() {
+        Instant first = PURCHASED_AT.plus(Duration.ofDays(2));
+        fixture.given(purchasedValidFromActivation(), new ProductActivated(PACKAGE, PARTNER, WINDOWS, first.plus(A_YEAR), first),
+                        revealed(List.of("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"), first))
+                .when(reveal(1, first.plus(A_YEAR)))
+                .expectException(refusedAs(ProductNoLongerValid.class, "product-expired"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_schedule_records_a_products_expiry_once_at_its_instant_and_not_for_a_refunded_package() {
+        Instant first = PURCHASED_AT.plus(Duration.ofDays(2));
+        Instant expiry = first.plus(A_YEAR);
+        ProductActivated activated = new ProductActivated(PACKAGE, PARTNER, WINDOWS, expiry, first);
+        fixture.given(purchasedValidFromActivation(), activated)
+                .when(new ExpireProduct(PACKAGE, PARTNER, WINDOWS, expiry))
+                .expectEvents(new ProductExpired(PACKAGE, PARTNER, WINDOWS, expiry));
+        fixture.given(purchasedValidFromActivation(), activated, new ProductExpired(PACKAGE, PARTNER, WINDOWS, expiry))
+                .when(new ExpireProduct(PACKAGE, PARTNER, WINDOWS, expiry))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(purchasedValidFromActivation())
+                .andGivenCommands(cancel(PURCHASED_AT.plus(Duration.ofDays(1))))
+                .when(new ExpireProduct(PACKAGE, PARTNER, WINDOWS, expiry))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
     static DecideOfferCancellation cancelOffer(String offer, Instant at) {
         return new DecideOfferCancellation(PACKAGE, PARTNER, new OfferId(offer), "SR-300", ADMIN, at);
     }

@@ -29,7 +29,9 @@ import java.util.Set;
  * An offering as the program operator publishes it, and as anyone signed in reads a version of it: its name, its
  * allocations per Benefits tab (any list may be left out), the Go-To-Market offers it grants by qualification, and
  * how many packages of it a partner may hold per membership year (left out: no limit). How much one package may hold
- * is the package's rule ({@link Allocations}), answered 422; the body's size limit bounds the lists before then.
+ * is the package's rule ({@link Allocations}), answered 422; the body's size limit bounds the lists before then. A
+ * licensed product's {@code validityDaysFromActivation} counts how long it stays usable from its first keys' reveal;
+ * left out, it lasts as long as the package's membership year.
  */
 record OfferingRequest(
         @NotBlank @Size(max = 200) String name,
@@ -50,17 +52,20 @@ record OfferingRequest(
             @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 35) String> languages,
             @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 50) String> operatingSystems,
             @NotBlank @Size(max = 2000) @Pattern(regexp = "https://\\S+") String downloadUrlTemplate,
-            @Size(max = 4000) String specialInstructions) {
+            @Size(max = 4000) String specialInstructions,
+            @Min(1) @Max(3660) Integer validityDaysFromActivation) {
 
         LicensedProduct toProduct() {
             return new LicensedProduct(new ProductId(productId), name, keys, languages, operatingSystems,
-                    downloadUrlTemplate, specialInstructions);
+                    downloadUrlTemplate, specialInstructions,
+                    validityDaysFromActivation == null ? null : Duration.ofDays(validityDaysFromActivation));
         }
 
         static LicensedProductRequest of(LicensedProduct product) {
             return new LicensedProductRequest(product.productId().value(), product.name(), product.keys(),
                     product.languages(), product.operatingSystems(), product.downloadUrlTemplate(),
-                    product.specialInstructions());
+                    product.specialInstructions(), product.validFromActivation() == null ? null
+                            : (int) product.validFromActivation().toDays());
         }
     }
 

@@ -97,7 +97,7 @@ class PackageController {
 
     @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
     @Operation(operationId = "revealKeys", summary = "Get keys: reveal license keys of a software product or license-based cloud subscription for a display language and operating system", description = "Revealing keys activates a software benefit: the package is no longer refundable.", tags = {"Software", "Cloud"})
-    @Refuses({ProblemType.KEYS_EXHAUSTED, ProblemType.LANGUAGE_NOT_OFFERED, ProblemType.OPERATING_SYSTEM_NOT_OFFERED, ProblemType.PACKAGE_REVOKED})
+    @Refuses({ProblemType.KEYS_EXHAUSTED, ProblemType.PRODUCT_EXPIRED, ProblemType.LANGUAGE_NOT_OFFERED, ProblemType.OPERATING_SYSTEM_NOT_OFFERED, ProblemType.PACKAGE_REVOKED})
     @PostMapping("/{packageId}/software/{productId}/keys")
     Revealed revealKeys(@PathVariable String partnerId, @PathVariable String packageId, @PathVariable String productId,
                         Caller caller, @Valid @RequestBody RevealKeysRequest request) {

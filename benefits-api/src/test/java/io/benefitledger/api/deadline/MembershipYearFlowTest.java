@@ -19,6 +19,7 @@ import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.PackagePurchased;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.PurchasePackage;
+import io.benefitledger.pkg.RevealKeys;
 import io.benefitledger.pkg.SeatAllocation;
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
@@ -175,6 +176,36 @@ class MembershipYearFlowTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(alice.get(software).at("/rows/0/membershipYear/status").asText()).isEqualTo("IN_GRACE"));
+    }
+
+    @Test
+    void a_product_valid_from_activation_expires_a_year_after_its_first_reveal_recorded_once_at_that_instant() {
+        LedgerClient alice = partnerWithQualifications("");
+        commands.sendAndWait(new PurchasePackage(new PackageId("pkg"), new PartnerId(partner), "Action Pack",
+                Allocations.software(List.of(new LicensedProduct(new ProductId("office"), "Office", 10, List.of("en-US"),
+                        List.of("x64"), "https://dl.example/{language}/{os}", "", Duration.ofDays(365)))), ALICE, T0,
+                new OfferingId("action-pack"), 1, null));
+        Instant activated = T0.plus(Duration.ofDays(10));
+        commands.sendAndWait(new RevealKeys(new PackageId("pkg"), new PartnerId(partner), new ProductId("office"), 1,
+                "en-US", "x64", ALICE, activated));
+        Instant expiry = activated.plus(Duration.ofDays(365));
+
+        deadlines.runDue(expiry.minusMillis(1));
+        assertThat(eventsOfType("pkg", "ProductExpired")).isEmpty();
+        deadlines.runDue(expiry);
+        deadlines.runDue(expiry.plus(Duration.ofDays(1)));
+
+        assertThat(eventsOfType("pkg", "ProductExpired")).singleElement()
+                .satisfies(event -> assertThat(event.getTimestamp()).isEqualTo(expiry));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode row = alice.get("/partners/" + partner + "/software").at("/rows/0");
+            assertThat(row.get("status").asText()).isEqualTo("EXPIRED");
+            assertThat(row.get("expiresAt").asText()).isEqualTo(expiry.toString());
+        });
+        var refused = alice.post("/partners/" + partner + "/packages/pkg/software/office/keys",
+                "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}");
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().get("type").asText()).endsWith("/problems/product-expired");
     }
 
     @Test

@@ -76,6 +76,8 @@ public class BenefitRow {
     private Instant lastRevealedAt;
     private String lastRevealedBy;
     private Instant openedAt;
+    /** When a product whose validity runs from its activation expires; null: it lasts its package's year. */
+    private Instant expiresAt;
     private long lastEventSequence;
 
     protected BenefitRow() {
@@ -161,7 +163,12 @@ public class BenefitRow {
         lastEventSequence = sequence;
     }
 
-    /** Expired with its package's year: the assignment ends, what was used stays counted. */
+    void validUntil(Instant expiry, long sequence) {
+        expiresAt = expiry;
+        lastEventSequence = sequence;
+    }
+
+    /** Expired with its package's year, or its validity from activation: the assignment ends, what was used stays counted. */
     void expired(long sequence) {
         assignedUser = null;
         alternativeEmail = null;
@@ -205,14 +212,14 @@ public class BenefitRow {
     SoftwareBenefitView software(MembershipYearView year) {
         return new SoftwareBenefitView(packageId, allocationId, packageType, name,
                 List.copyOf(languages), List.copyOf(operatingSystems), specialInstructions, quantity, used,
-                quantity - used, status, openedAt, lastRevealedAt, lastRevealedBy, year);
+                quantity - used, status, openedAt, lastRevealedAt, lastRevealedBy, expiresAt, year);
     }
 
     CloudBenefitView cloud(MembershipYearView year) {
         boolean keys = unit == Unit.KEY;
         return new CloudBenefitView(benefitId, packageId, kind, name, keys ? quantity : 0,
                 keys ? used : 0, keys ? quantity - used : 0, specialInstructions == null ? "" : specialInstructions,
-                assignedUser, status, openedAt, activatedAt, year);
+                assignedUser, status, openedAt, activatedAt, expiresAt, year);
     }
 
     VisualStudioSeatView seat(MembershipYearView year) {

@@ -5,6 +5,8 @@ import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageBenefitsExpired;
 import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.PackagePurchased;
+import io.benefitledger.pkg.ProductActivated;
+import io.benefitledger.pkg.ProductExpired;
 import io.benefitledger.query.BatchRows;
 import io.benefitledger.query.BenefitStatus;
 import io.benefitledger.query.ReadSide;
@@ -55,6 +57,18 @@ public class BenefitsProjection {
     void on(KeysRevealed event, @SequenceNumber long sequence) {
         update(event.partnerId().value(), licensed(event.packageId().value(), event.productId().value()), sequence,
                 row -> row.keysRevealed(event.keys().size(), event.revealedBy().value(), event.at(), sequence));
+    }
+
+    @EventHandler
+    void on(ProductActivated event, @SequenceNumber long sequence) {
+        update(event.partnerId().value(), licensed(event.packageId().value(), event.productId().value()), sequence,
+                row -> row.validUntil(event.expiresAt(), sequence));
+    }
+
+    @EventHandler
+    void on(ProductExpired event, @SequenceNumber long sequence) {
+        update(event.partnerId().value(), licensed(event.packageId().value(), event.productId().value()), sequence,
+                row -> row.expired(sequence));
     }
 
     @EventHandler

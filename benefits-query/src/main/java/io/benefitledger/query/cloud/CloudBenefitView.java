@@ -10,6 +10,6 @@ import java.time.Instant;
 /** A Cloud tab row; key counts are for license-based subscriptions, the assigned user for usage-based ones. */
 public record CloudBenefitView(String benefitId, String packageId, BenefitKind kind, String name,
                                int keysAllocated, int keysRevealed, int keysRemaining, String specialInstructions,
-                               @PersonalData String assignedUser, BenefitStatus status, Instant openedAt, Instant activatedAt,
+                               @PersonalData String assignedUser, BenefitStatus status, Instant openedAt, Instant activatedAt, Instant expiresAt,
                                MembershipYearView membershipYear) {
 }

@@ -12,6 +12,6 @@ public record SoftwareBenefitView(String packageId, String productId, String pac
                                   List<String> languages, List<String> operatingSystems,
                                   String specialInstructions, int keysAllocated, int keysRevealed,
                                   int keysRemaining, BenefitStatus status, Instant purchasedAt,
-                                  Instant lastRevealedAt, @PersonalData String lastRevealedBy,
+                                  Instant lastRevealedAt, @PersonalData String lastRevealedBy, Instant expiresAt,
                                   MembershipYearView membershipYear) {
 }
