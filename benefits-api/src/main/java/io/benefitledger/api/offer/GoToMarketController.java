@@ -26,6 +26,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import io.benefitledger.api.security.ForAnyPartner;
+import io.benefitledger.api.security.Rights;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,7 +70,7 @@ class GoToMarketController {
     record Recorded(String partnerId, long position) {
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.GO_TO_MARKET)
     @Operation(operationId = "designateMarketingContact", summary = "Designate or change the company marketing contact")
     @Refuses({ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL, ProblemType.LANGUAGE_NOT_SUPPORTED})
     @PutMapping("/contact")
@@ -82,7 +83,7 @@ class GoToMarketController {
         return recorded(partner);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.GO_TO_MARKET)
     @Operation(operationId = "activateOffer", summary = "Activate an offer; it is pending until fulfilled")
     @Refuses({ProblemType.NO_MARKETING_CONTACT, ProblemType.OFFER_PENDING, ProblemType.OFFER_ACTIVE, ProblemType.OFFER_EXPIRED, ProblemType.OFFER_WITHDRAWN})
     @PostMapping("/offers/{offerId}/activation")
@@ -106,7 +107,7 @@ class GoToMarketController {
         return recorded(partner);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.GO_TO_MARKET)
     @Operation(operationId = "useOffer", summary = "Record a use of an active offer")
     @Refuses({ProblemType.OFFER_NOT_ACTIVE, ProblemType.OFFER_EXPIRED, ProblemType.OFFER_WITHDRAWN})
     @PostMapping("/offers/{offerId}/uses")

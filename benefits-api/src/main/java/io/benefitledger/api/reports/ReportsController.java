@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.benefitledger.api.security.Rights;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,7 +57,7 @@ import java.util.stream.Stream;
 @Tag(name = "Reports")
 @RestController
 @RequestMapping("/reports")
-@PreAuthorize("hasAnyRole('REPORTING', 'AUDITOR', 'GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+@PreAuthorize(Rights.REPORTS)
 class ReportsController {
 
     private static final int EXPORT_PAGE = 1000;
