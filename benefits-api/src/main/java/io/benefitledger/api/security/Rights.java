@@ -5,6 +5,7 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.security.access.expression.SecurityExpressionRoot;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who may do what, said once: the API's endpoints and the Benefits page's actions name the same expression in their
@@ -28,6 +29,12 @@ public final class Rights {
     private static final ExpressionParser PARSER = new SpelExpressionParser();
 
     private Rights() {
+    }
+
+    /** Whether the expression grants the current request's caller. */
+    public static boolean allow(String expression) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return caller != null && allows(expression, caller);
     }
 
     /** Whether the expression grants the caller, decided as {@code @PreAuthorize} decides it. */

@@ -9,15 +9,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,9 +45,22 @@ class ConsoleBrowserTest {
 
     final String partner = "contoso-" + UUID.randomUUID().toString().substring(0, 8);
     final String actionPack = "action-pack";
+    final String silver = "silver";
     Browser browser;
     WebDriver page;
     LedgerClient alice;
+    LedgerClient operator;
+
+    /** What the browser showed when a test failed, beside the other screenshots. */
+    @RegisterExtension
+    final TestWatcher failure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext test, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("failed-" + test.getRequiredTestMethod().getName());
+            }
+        }
+    };
 
     @BeforeAll
     void partnerWithAPackageAndABrowser() {
@@ -54,7 +73,15 @@ class ConsoleBrowserTest {
                 "software": [{"productId": "windows-server", "name": "Windows Server 2025", "keys": 2,
                               "languages": ["en-US", "de-DE"], "operatingSystems": ["x64"],
                               "downloadUrlTemplate": "https://downloads.example/windows-server/{language}/{os}",
-                              "specialInstructions": "Activate within 30 days."}]""");
+                              "specialInstructions": "Activate within 30 days."}],
+                "cloudLicenses": [{"productId": "dynamics", "name": "Dynamics 365", "keys": 1, "languages": ["en-US"],
+                                   "operatingSystems": ["cloud"], "downloadUrlTemplate": "https://dl.example/{language}/{os}",
+                                   "specialInstructions": "Sign in to the admin center."}]""");
+        Purchases.purchase(alice, partner, silver, """
+                "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Enterprise", "seats": 2}],
+                "cloudUsage": [{"allocationId": "azure", "name": "Azure sponsorship"}],
+                "technical": [{"allocationId": "advisory", "name": "Partner advisory hours", "quantity": 10, "unit": "HOUR"}]""");
+        operator = LedgerClient.operator(http);
     }
 
     @AfterAll
@@ -74,6 +101,7 @@ class ConsoleBrowserTest {
     }
 
     void signIn(String user, String partnerId, List<String> roles, String grantedPartners) {
+        page.manage().deleteAllCookies();
         page.get(url("/"));
         assertThat(page.getCurrentUrl()).endsWith("/console/sign-in");
         page.findElement(By.id("userId")).sendKeys(user);
@@ -84,7 +112,13 @@ class ConsoleBrowserTest {
         if (grantedPartners != null) {
             page.findElement(By.id("partners")).sendKeys(grantedPartners);
         }
-        page.findElement(By.id("sign-in-submit")).click();
+        press(page.findElement(By.id("sign-in-submit")));
+    }
+
+    /** Presses a button or follows a link, and waits until the page it leads to has replaced this one. */
+    void press(WebElement control) {
+        control.click();
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(control));
     }
 
     WebElement row(String id) {
@@ -107,7 +141,7 @@ class ConsoleBrowserTest {
 
         new Select(product.findElement(By.name("language"))).selectByValue("de-DE");
         new Select(product.findElement(By.name("operatingSystem"))).selectByValue("x64");
-        product.findElement(By.className("get-keys-button")).click();
+        press(product.findElement(By.className("get-keys-button")));
 
         WebElement revealed = page.findElement(By.id("revealed"));
         assertThat(revealed.findElements(By.className("key"))).hasSize(1);
@@ -127,19 +161,19 @@ class ConsoleBrowserTest {
                 const option = document.createElement('option'); option.value = 'fr-FR'; option.text = 'fr-FR';
                 arguments[0].appendChild(option);""", product.findElement(By.name("language")));
         new Select(product.findElement(By.name("language"))).selectByValue("fr-FR");
-        product.findElement(By.className("get-keys-button")).click();
+        press(product.findElement(By.className("get-keys-button")));
 
         assertThat(page.findElement(By.id("refusal-detail")).getText())
                 .isEqualTo("product windows-server is not offered in language 'fr-FR'; it is offered in [en-US, de-DE]");
         browser.screenshot("refused-language-not-offered");
-        page.findElement(By.id("back")).click();
+        press(page.findElement(By.id("back")));
         assertThat(page.getCurrentUrl()).endsWith("/console/partners/" + partner + "/software");
     }
 
     @Test
     void a_reporting_user_sees_the_tab_without_get_keys_and_the_server_refuses_it_anyway() {
         signIn("rita", null, List.of("REPORTING"), partner);
-        page.findElement(By.id("partner-" + partner)).click();
+        press(page.findElement(By.id("partner-" + partner)));
         WebElement product = row(actionPack + "-windows-server");
         assertThat(product.findElements(By.className("get-keys-button"))).isEmpty();
         browser.screenshot("software-reporting");
@@ -159,13 +193,13 @@ class ConsoleBrowserTest {
     @Test
     void the_language_switch_shows_every_label_in_traditional_chinese_and_is_remembered() {
         signIn("alice", partner, List.of("GLOBAL_ADMIN"), null);
-        page.findElement(By.id("lang-zh-TW")).click();
+        press(page.findElement(By.id("lang-zh-TW")));
         assertThat(page.findElement(By.id("tab-software")).getText()).isEqualTo("軟體");
         assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-TW");
         page.get(url("/console/partners/" + partner + "/software"));
         assertThat(page.findElement(By.id("signed-in")).getText()).isEqualTo("已登入為 alice");
         browser.screenshot("software-zh-TW");
-        page.findElement(By.id("lang-en-US")).click();
+        press(page.findElement(By.id("lang-en-US")));
         assertThat(page.findElement(By.id("tab-software")).getText()).isEqualTo("Software");
     }
 
@@ -178,8 +212,132 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void a_global_admin_assigns_removes_and_reassigns_a_visual_studio_seat() {
+        signIn("alice", partner, List.of("GLOBAL_ADMIN"), null);
+        press(page.findElement(By.id("tab-visual-studio")));
+        assertThat(page.findElement(By.id("seats-remaining")).getText()).isEqualTo("2 of 2 seats unassigned");
+
+        WebElement seat = row(silver + ":vs:1");
+        new Select(seat.findElement(By.name("userId"))).selectByValue("dave");
+        press(seat.findElement(By.className("assign-user")));
+        assertThat(page.findElement(By.id("row-" + silver + ":vs:1")).getText()).contains("dave", "Active");
+        assertThat(page.findElement(By.id("seats-remaining")).getText()).isEqualTo("1 of 2 seats unassigned");
+
+        press(row(silver + ":vs:1").findElement(By.className("remove-user")));
+        seat = row(silver + ":vs:1");
+        assertThat(seat.findElement(By.className("assigned")).getText()).isEmpty();
+        new Select(seat.findElement(By.name("userId"))).selectByValue("mia");
+        press(seat.findElement(By.className("assign-user")));
+        assertThat(page.findElement(By.id("row-" + silver + ":vs:1")).findElement(By.className("assigned")).getText()).isEqualTo("mia");
+        row(silver + ":vs:2");
+        browser.screenshot("visual-studio");
+    }
+
+    @Test
+    void an_admin_agent_has_no_assign_button_and_the_server_refuses_the_assignment_anyway() {
+        signIn("dave", partner, List.of("ADMIN_AGENT"), null);
+        press(page.findElement(By.id("tab-visual-studio")));
+        WebElement seat = row(silver + ":vs:2");
+        assertThat(seat.findElements(By.className("assign-user"))).isEmpty();
+        assertThat(seat.findElements(By.name("userId"))).isEmpty();
+        browser.screenshot("visual-studio-admin-agent");
+
+        postFromThePage("/console/partners/" + partner + "/visual-studio/" + silver + ":vs:2/assignment", "userId", "dave");
+        assertThat(page.findElement(By.id("refusal-detail")).getText()).isEqualTo("your roles do not allow this");
+        page.get(url("/console/partners/" + partner + "/visual-studio"));
+        assertThat(page.findElement(By.id("row-" + silver + ":vs:2")).findElement(By.className("assigned")).getText()).isEmpty();
+    }
+
+    @Test
+    void cloud_usage_is_activated_by_assigning_yourself_and_a_license_by_get_keys() {
+        signIn("alice", partner, List.of("GLOBAL_ADMIN"), null);
+        press(page.findElement(By.id("tab-cloud")));
+        press(row(silver + ":azure").findElement(By.className("assign-yourself")));
+        assertThat(page.findElement(By.id("row-" + silver + ":azure")).getText()).contains("alice", "Active");
+
+        WebElement license = row(actionPack + ":dynamics");
+        press(license.findElement(By.className("get-keys-button")));
+        assertThat(page.findElement(By.id("revealed")).findElements(By.className("key"))).hasSize(1);
+        assertThat(page.findElement(By.id("download")).getAttribute("href")).isEqualTo("https://dl.example/en-US/cloud");
+        assertThat(page.findElement(By.id("revealed-instructions")).getText()).isEqualTo("Sign in to the admin center.");
+        browser.screenshot("cloud");
+    }
+
+    @Test
+    void a_technical_benefit_is_assigned_with_an_alternative_email_pending_then_active_and_hours_are_drawn() {
+        signIn("alice", partner, List.of("GLOBAL_ADMIN"), null);
+        press(page.findElement(By.id("tab-technical")));
+        WebElement advisory = row(silver + ":advisory");
+        new Select(advisory.findElement(By.name("userId"))).selectByValue("dave");
+        advisory.findElement(By.name("alternativeEmail")).sendKeys("Admin@" + partner + ".example");
+        press(advisory.findElement(By.className("assign-user")));
+        assertThat(page.findElement(By.id("refusal-detail")).getText())
+                .isEqualTo("the alternative e-mail address must differ from the company account e-mail");
+        browser.screenshot("technical-refused-company-email");
+
+        press(page.findElement(By.id("back")));
+        advisory = row(silver + ":advisory");
+        new Select(advisory.findElement(By.name("userId"))).selectByValue("dave");
+        advisory.findElement(By.name("alternativeEmail")).sendKeys("dave.personal@mail.example");
+        press(advisory.findElement(By.className("assign-user")));
+        assertThat(page.findElement(By.id("row-" + silver + ":advisory")).getText()).contains("dave", "Pending");
+
+        fulfilled("/partners/" + partner + "/subscriptions/" + silver + ":advisory/fulfilment", "/technical");
+        signIn("dave", partner, List.of("ADMIN_AGENT"), null);
+        press(page.findElement(By.id("tab-technical")));
+        advisory = row(silver + ":advisory");
+        assertThat(advisory.getText()).contains("Active");
+        new Select(advisory.findElement(By.name("phase"))).selectByValue("DESIGN");
+        advisory.findElement(By.name("description")).sendKeys("Architecture review of the migration");
+        WebElement amount = advisory.findElement(By.name("amount"));
+        amount.clear();
+        amount.sendKeys("4");
+        press(advisory.findElement(By.className("submit-request")));
+        assertThat(page.findElement(By.id("row-" + silver + ":advisory")).findElement(By.className("remaining")).getText())
+                .isEqualTo("6 / 10 hours");
+        row(silver + ":advisory");
+        browser.screenshot("technical");
+    }
+
+    @Test
+    void a_go_to_market_offer_needs_a_marketing_contact_then_is_pending_then_active_until_it_expires() {
+        signIn("mia", partner, List.of("MPN_PARTNER_ADMIN"), null);
+        press(page.findElement(By.id("tab-go-to-market")));
+        assertThat(page.findElement(By.id("partner-level")).getText()).contains("Silver Core");
+        press(row("silver-marketing-kit").findElement(By.className("activate")));
+        assertThat(page.findElement(By.id("refusal-detail")).getText())
+                .isEqualTo("the partner has no company marketing contact; designate one before activating an offer");
+        press(page.findElement(By.id("back")));
+
+        WebElement contact = page.findElement(By.id("contact-form"));
+        new Select(contact.findElement(By.name("userId"))).selectByValue("mia");
+        contact.findElement(By.name("alternativeEmail")).sendKeys("mia@agency.example");
+        contact.findElement(By.name("phone")).sendKeys("+14255550100");
+        new Select(contact.findElement(By.name("preferredLanguage"))).selectByValue("zh-TW");
+        press(page.findElement(By.id("contact-submit")));
+        assertThat(page.findElement(By.id("contact")).getText()).contains("mia", "mia@agency.example", "+14255550100", "zh-TW");
+
+        press(row("silver-marketing-kit").findElement(By.className("activate")));
+        assertThat(page.findElement(By.id("row-silver-marketing-kit")).getText()).contains("Pending");
+        fulfilled("/partners/" + partner + "/go-to-market/offers/silver-marketing-kit/fulfilment", "/go-to-market");
+        page.navigate().refresh();
+        WebElement offer = page.findElement(By.id("row-silver-marketing-kit"));
+        assertThat(offer.getText()).contains("Active");
+        assertThat(offer.findElement(By.className("expires")).getText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        row("silver-marketing-kit");
+        browser.screenshot("go-to-market");
+    }
+
+    /** The program's fulfilment confirms a pending activation, through the API; answers once the tab shows it. */
+    void fulfilled(String path, String tab) {
+        long position = operator.post(path, "{\"fulfilmentReference\": \"FUL-1\"}").getBody().get("position").asLong();
+        alice.get("/partners/" + partner + tab + "?awaitPosition=" + position);
+    }
+
     /** Submits a form the page did not offer, with the session's CSRF token, as a crafted request would. */
     void postFromThePage(String action, String... fields) {
+        WebElement before = page.findElement(By.tagName("html"));
         ((JavascriptExecutor) page).executeScript("""
                 const form = document.createElement('form'); form.method = 'post'; form.action = arguments[0];
                 const csrf = document.querySelector('input[name=_csrf]');
@@ -188,6 +346,7 @@ class ConsoleBrowserTest {
                 add('_csrf', csrf.value);
                 for (let i = 1; i < arguments.length; i += 2) { add(arguments[i], arguments[i + 1]); }
                 document.body.appendChild(form); form.submit();""", prepend(action, fields));
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
     }
 
     private static Object[] prepend(String first, String[] rest) {
