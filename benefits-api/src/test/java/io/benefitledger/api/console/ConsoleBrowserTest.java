@@ -82,6 +82,14 @@ class ConsoleBrowserTest {
                 "cloudUsage": [{"allocationId": "azure", "name": "Azure sponsorship"}],
                 "technical": [{"allocationId": "advisory", "name": "Partner advisory hours", "quantity": 10, "unit": "HOUR"}]""");
         operator = LedgerClient.operator(http);
+        for (String refundable : List.of("refund-me", "kept")) {
+            Purchases.purchase(alice, partner, refundable, """
+                    "software": [{"productId": "office", "name": "Office", "keys": 1, "languages": ["en-US"],
+                                  "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]""");
+        }
+        long revealed = alice.post("/partners/" + partner + "/packages/kept/software/office/keys",
+                "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}").getBody().get("position").asLong();
+        alice.get("/partners/" + partner + "/refund-eligibility?awaitPosition=" + revealed);
     }
 
     @AfterAll
@@ -327,6 +335,32 @@ class ConsoleBrowserTest {
         assertThat(offer.findElement(By.className("expires")).getText()).matches("\\d{4}-\\d{2}-\\d{2}");
         row("silver-marketing-kit");
         browser.screenshot("go-to-market");
+    }
+
+    @Test
+    void refund_eligibility_shows_each_finding_with_its_evidence_and_a_cancellation_is_decided_by_the_rule() {
+        signIn("alice", partner, List.of("GLOBAL_ADMIN"), null);
+        press(page.findElement(By.id("tab-refunds")));
+        WebElement kept = row("kept");
+        assertThat(kept.findElement(By.className("eligible")).getText()).isEqualTo("No");
+        WebElement activated = kept.findElement(By.cssSelector("[data-condition=no-software-activated]"));
+        assertThat(activated.getAttribute("class")).isEqualTo("bad");
+        assertThat(activated.findElement(By.className("evidence")).getText()).startsWith("KeysRevealed #1");
+        browser.screenshot("refunds");
+
+        kept.findElement(By.name("serviceRequest")).sendKeys("SR-1001");
+        press(kept.findElement(By.className("request-cancellation")));
+        assertThat(page.findElement(By.id("cancelled")).getText())
+                .contains("The cancellation of package kept was denied", "license keys of the package were revealed");
+
+        WebElement refundable = row("refund-me");
+        assertThat(refundable.findElement(By.className("eligible")).getText()).isEqualTo("Yes");
+        refundable.findElement(By.name("serviceRequest")).sendKeys("SR-1002");
+        press(refundable.findElement(By.className("request-cancellation")));
+        assertThat(page.findElement(By.id("cancelled")).getText())
+                .isEqualTo("Package refund-me was cancelled with a refund; its benefits are revoked.");
+        assertThat(page.findElement(By.id("row-refund-me")).findElement(By.className("eligible")).getText()).isEqualTo("No");
+        browser.screenshot("refunds-cancelled");
     }
 
     /** The program's fulfilment confirms a pending activation, through the API; answers once the tab shows it. */
