@@ -24,6 +24,9 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,6 +90,8 @@ class ConsoleBrowserTest {
                     "software": [{"productId": "office", "name": "Office", "keys": 1, "languages": ["en-US"],
                                   "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]""");
         }
+        Purchases.purchase(alice, partner, "audited", """
+                "visualStudio": [{"allocationId": "vs", "name": "Visual Studio Professional", "seats": 1}]""");
         long revealed = alice.post("/partners/" + partner + "/packages/kept/software/office/keys",
                 "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}").getBody().get("position").asLong();
         alice.get("/partners/" + partner + "/refund-eligibility?awaitPosition=" + revealed);
@@ -361,6 +366,37 @@ class ConsoleBrowserTest {
                 .isEqualTo("Package refund-me was cancelled with a refund; its benefits are revoked.");
         assertThat(page.findElement(By.id("row-refund-me")).findElement(By.className("eligible")).getText()).isEqualTo("No");
         browser.screenshot("refunds-cancelled");
+    }
+
+    @Test
+    void an_auditor_reads_the_timeline_the_state_as_of_an_instant_and_the_verification() throws InterruptedException {
+        Thread.sleep(1_100); // the picker names whole seconds: one between the seat's opening and its assignment
+        LocalDateTime beforeAssignment = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        Thread.sleep(1_100);
+        long assigned = alice.post("/partners/" + partner + "/subscriptions/audited:vs:1/assignment", "{\"userId\": \"dave\"}")
+                .getBody().get("position").asLong();
+        alice.get("/partners/" + partner + "/visual-studio?awaitPosition=" + assigned);
+
+        signIn("ada", null, List.of("AUDITOR"), partner);
+        press(page.findElement(By.id("partner-" + partner)));
+        press(page.findElement(By.id("tab-audit")));
+        assertThat(page.findElement(By.id("verification")).getText()).startsWith("Tamper evidence: the hash chains are intact");
+        page.findElement(By.id("aggregate")).sendKeys("audited:vs:1");
+        press(page.findElement(By.id("audit-show")));
+        assertThat(page.findElement(By.id("state")).getText()).contains("\"status\" : \"ACTIVE\"", "\"value\" : \"dave\"");
+        List<WebElement> events = page.findElements(By.cssSelector("#timeline tr.event"));
+        assertThat(events).extracting(event -> event.findElement(By.className("type")).getText())
+                .containsExactly("SubscriptionOpened", "UserAssigned");
+        assertThat(events.get(1).findElement(By.className("who")).getText()).isEqualTo("alice");
+        assertThat(events.get(1).findElement(By.className("request")).getText()).isNotEmpty();
+        browser.screenshot("audit");
+
+        ((JavascriptExecutor) page).executeScript("arguments[0].value = arguments[1];", page.findElement(By.id("at")),
+                beforeAssignment.toString());
+        press(page.findElement(By.id("audit-show")));
+        assertThat(page.findElement(By.id("state")).getText()).contains("\"status\" : \"AVAILABLE\"").doesNotContain("dave");
+        assertThat(page.findElements(By.cssSelector("#timeline tr.event"))).hasSize(1);
+        browser.screenshot("audit-as-of");
     }
 
     /** The program's fulfilment confirms a pending activation, through the API; answers once the tab shows it. */
