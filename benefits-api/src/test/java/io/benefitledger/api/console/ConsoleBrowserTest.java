@@ -399,6 +399,26 @@ class ConsoleBrowserTest {
         browser.screenshot("audit-as-of");
     }
 
+    @Test
+    void a_reporting_team_sees_utilisation_as_a_chart_expiring_offers_refundable_packages_and_downloads_csv() {
+        signIn("rita", null, List.of("REPORTING"), partner);
+        press(page.findElement(By.id("reports")));
+        WebElement chart = page.findElement(By.id("utilisation-chart"));
+        List<WebElement> bars = chart.findElements(By.cssSelector("g.bar"));
+        assertThat(bars).extracting(bar -> bar.findElement(By.className("label")).getText())
+                .contains(partner + " · VISUAL_STUDIO · Visual Studio Enterprise", partner + " · SOFTWARE · Windows Server 2025");
+        WebElement windows = bars.stream().filter(bar -> bar.getText().contains("Windows Server 2025")).findFirst().orElseThrow();
+        assertThat(Integer.parseInt(windows.findElement(By.className("allocated")).getAttribute("width"))).isPositive();
+        assertThat(page.findElement(By.id("refundable")).getText()).contains(partner, silver);
+        browser.screenshot("reports");
+
+        String csv = (String) ((JavascriptExecutor) page).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById('utilisation-csv').href).then(r => r.text()).then(done);""");
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("partnerId", "category", "product", "allocated", "used");
+        assertThat(csv).contains(partner + ",SOFTWARE,");
+    }
+
     /** The program's fulfilment confirms a pending activation, through the API; answers once the tab shows it. */
     void fulfilled(String path, String tab) {
         long position = operator.post(path, "{\"fulfilmentReference\": \"FUL-1\"}").getBody().get("position").asLong();
