@@ -2,6 +2,7 @@ package io.benefitledger.api.console;
 
 import io.benefitledger.api.security.Caller;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import java.util.TreeSet;
@@ -14,7 +15,7 @@ import java.util.TreeSet;
 class HomePage {
 
     @GetMapping({"/", "/console"})
-    String start(Caller caller, org.springframework.ui.Model model) {
+    String start(Caller caller, Model model) {
         if (caller.partner() != null && caller.actsFor(caller.partner())) {
             return "redirect:/console/partners/" + caller.partner() + "/software";
         }
