@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.benefitledger.api.security.Rights;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +41,7 @@ import java.util.List;
 @Tag(name = "Audit")
 @RestController
 @RequestMapping("/partners/{partnerId}/audit")
-@PreAuthorize("hasAnyRole('AUDITOR', 'GLOBAL_ADMIN')")
+@PreAuthorize(Rights.AUDIT)
 class AuditController {
 
     static final String SAFE_POSITION = "Ledger-Safe-Position";

@@ -4,6 +4,7 @@ import io.benefitledger.api.axon.CommandOutcome;
 import io.benefitledger.api.description.Refuses;
 import io.benefitledger.api.security.Caller;
 import io.benefitledger.api.security.ForAnyPartner;
+import io.benefitledger.api.security.Rights;
 import io.benefitledger.api.web.ProblemType;
 import io.benefitledger.benefit.OfferId;
 import io.benefitledger.offer.ActivateOffer;
@@ -67,7 +68,7 @@ class GoToMarketController {
     record Recorded(String partnerId, long position) {
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.GO_TO_MARKET)
     @Operation(operationId = "designateMarketingContact", summary = "Designate or change the company marketing contact")
     @Refuses({ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL, ProblemType.LANGUAGE_NOT_SUPPORTED})
     @PutMapping("/contact")
@@ -80,7 +81,7 @@ class GoToMarketController {
         return recorded(partner);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.GO_TO_MARKET)
     @Operation(operationId = "activateOffer", summary = "Activate an offer; it is pending until fulfilled")
     @Refuses({ProblemType.NO_MARKETING_CONTACT, ProblemType.OFFER_PENDING, ProblemType.OFFER_ACTIVE, ProblemType.OFFER_EXPIRED, ProblemType.OFFER_WITHDRAWN})
     @PostMapping("/offers/{offerId}/activation")
@@ -104,7 +105,7 @@ class GoToMarketController {
         return recorded(partner);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.GO_TO_MARKET)
     @Operation(operationId = "useOffer", summary = "Record a use of an active offer")
     @Refuses({ProblemType.OFFER_NOT_ACTIVE, ProblemType.OFFER_EXPIRED, ProblemType.OFFER_WITHDRAWN})
     @PostMapping("/offers/{offerId}/uses")

@@ -30,6 +30,7 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import io.benefitledger.api.security.Rights;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,7 +77,7 @@ class PackageController {
     record CancellationDecided(String packageId, String outcome, RefundDecision decision, long position) {
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.ACT_FOR_PARTNER)
     @Operation(operationId = "purchasePackage", summary = "Purchase a benefit package: an offering of the program's catalogue, with the allocations its current version holds", description = "The package records the offering and the version bought, and holds that version's contents for good; a purchase within the renewal window of a package of the same offering continues its membership year.", tags = {"Packages"})
     @Refuses({ProblemType.UNKNOWN_OFFERING, ProblemType.OFFERING_WITHDRAWN, ProblemType.STALE_OFFERING_VERSION, ProblemType.PURCHASE_LIMIT_REACHED, ProblemType.PACKAGE_TOO_LARGE, ProblemType.MEMBERSHIP_ALREADY_RENEWED, ProblemType.CONFLICT})
     @ApiResponse(responseCode = "201", description = "purchased; its seats and subscriptions are opened and the offers its partner is entitled to granted, in the same transaction", useReturnTypeSchema = true)
@@ -95,7 +96,7 @@ class PackageController {
                 .body(new Purchased(packageId.value(), purchased.position()));
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.ACT_FOR_PARTNER)
     @Operation(operationId = "revealKeys", summary = "Get keys: reveal license keys of a software product or license-based cloud subscription for a display language and operating system", description = "Revealing keys activates a software benefit: the package is no longer refundable.", tags = {"Software", "Cloud"})
     @Refuses({ProblemType.KEYS_EXHAUSTED, ProblemType.PRODUCT_EXPIRED, ProblemType.LANGUAGE_NOT_OFFERED, ProblemType.OPERATING_SYSTEM_NOT_OFFERED, ProblemType.PACKAGE_REVOKED})
     @PostMapping("/{packageId}/software/{productId}/keys")
@@ -108,7 +109,7 @@ class PackageController {
                 revealed.downloadLink(), revealed.at(), CommandOutcome.current().position());
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.ACT_FOR_PARTNER)
     @Operation(operationId = "requestCancellation", summary = "Request cancellation with a refund, decided by the refund rule; a denial is recorded too", description = "Granted within 30 days of the purchase if no software benefit was activated; then every benefit of the package is revoked. Every request is decided and recorded, a request after the refund too (denied: not already cancelled).", tags = {"Refunds"})
     @PostMapping("/{packageId}/cancellation")
     CancellationDecided requestCancellation(@PathVariable String partnerId, @PathVariable String packageId,
@@ -124,7 +125,7 @@ class PackageController {
                                       long position) {
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.ACT_FOR_PARTNER)
     @Operation(operationId = "requestBenefitCancellation", summary = "Request cancellation of one benefit (a seat, a usage-based subscription, a technical benefit) with a refund, decided by the package's refund rule; a denial is recorded too", description = "Granted while the package itself would be: within 30 days of the purchase and no software benefit activated. Then that benefit alone is revoked.", tags = {"Refunds"})
     @PostMapping("/{packageId}/benefits/{subscriptionId}/cancellation")
     BenefitCancellationDecided requestBenefitCancellation(@PathVariable String partnerId, @PathVariable String packageId,
@@ -141,7 +142,7 @@ class PackageController {
                                     long position) {
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.ACT_FOR_PARTNER)
     @Operation(operationId = "requestOfferCancellation", summary = "Request cancellation of one Go-To-Market offer the package granted, with a refund, decided by the package's refund rule; a denial is recorded too", description = "Granted while the package itself would be: within 30 days of the purchase and no software benefit activated. Then that offer alone is withdrawn. An offer the package did not grant is not found.", tags = {"Refunds"})
     @PostMapping("/{packageId}/offers/{offerId}/cancellation")
     OfferCancellationDecided requestOfferCancellation(@PathVariable String partnerId, @PathVariable String packageId,
@@ -154,7 +155,7 @@ class PackageController {
                 decision, CommandOutcome.current().position());
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @PreAuthorize(Rights.READ_TABS)
     @Operation(operationId = "readPackageRefundEligibility", summary = "Whether a refund of the package would be granted now or at an instant, with every reason and its evidence", tags = {"Refunds"})
     @GetMapping("/{packageId}/refund-eligibility")
     CompletableFuture<RefundDecision> refundEligibility(@PathVariable String partnerId, @PathVariable String packageId,

@@ -13,6 +13,7 @@ import io.benefitledger.query.ReadSide;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
+import io.benefitledger.api.security.Rights;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +37,7 @@ class RefundEligibilityController {
         this.clock = clock;
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @PreAuthorize(Rights.READ_TABS)
     @Operation(operationId = "listRefundEligibility", summary = "The refund eligibility of each of the partner's packages")
     @GetMapping("/partners/{partnerId}/refund-eligibility")
     CompletableFuture<RefundEligibilities> refundEligibility(@PathVariable String partnerId,

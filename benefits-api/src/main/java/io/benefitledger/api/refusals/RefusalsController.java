@@ -7,6 +7,7 @@ import io.benefitledger.partner.PartnerId;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.benefitledger.api.security.Rights;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,7 @@ import java.util.List;
  */
 @Tag(name = "Audit")
 @RestController
-@PreAuthorize("hasAnyRole('AUDITOR', 'GLOBAL_ADMIN')")
+@PreAuthorize(Rights.AUDIT)
 class RefusalsController {
 
     private final JdbcTemplate jdbc;

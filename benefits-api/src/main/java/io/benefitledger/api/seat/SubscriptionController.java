@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import io.benefitledger.api.security.ForAnyPartner;
+import io.benefitledger.api.security.Rights;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -69,7 +70,7 @@ class SubscriptionController {
     record Recorded(String subscriptionId, long position) {
     }
 
-    @PreAuthorize("hasRole('GLOBAL_ADMIN')")
+    @PreAuthorize(Rights.ASSIGN)
     @Operation(operationId = "assignUser", summary = "Assign a user to a seat, a usage-based Azure subscription (yourself) or a technical benefit (with an alternative e-mail)", tags = {"Visual Studio", "Cloud", "Technical"})
     @Refuses({ProblemType.SEAT_TAKEN, ProblemType.USER_NOT_IN_DIRECTORY, ProblemType.ASSIGN_YOURSELF, ProblemType.ALTERNATIVE_EMAIL_REQUIRED, ProblemType.ALTERNATIVE_EMAIL_IS_COMPANY_EMAIL, ProblemType.SUBSCRIPTION_REVOKED})
     @PostMapping("/assignment")
@@ -82,7 +83,7 @@ class SubscriptionController {
         return recorded(subscription);
     }
 
-    @PreAuthorize("hasRole('GLOBAL_ADMIN')")
+    @PreAuthorize(Rights.ASSIGN)
     @Operation(operationId = "removeAssignedUser", summary = "Remove the assigned user; reassigning is removing, then assigning another", tags = {"Visual Studio", "Cloud", "Technical"})
     @Refuses({ProblemType.NOT_ASSIGNED, ProblemType.SUBSCRIPTION_REVOKED})
     @DeleteMapping("/assignment")
@@ -107,7 +108,7 @@ class SubscriptionController {
         return recorded(subscription);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN')")
+    @PreAuthorize(Rights.ACT_FOR_PARTNER)
     @Operation(operationId = "drawTechnicalBenefit", summary = "Draw support incidents or hours (per phase) on an active technical benefit, never beyond what is left", tags = {"Technical"})
     @Refuses({ProblemType.NOT_DRAWABLE, ProblemType.BENEFIT_NOT_ACTIVE, ProblemType.NOT_THE_ASSIGNEE, ProblemType.PHASE_REQUIRED, ProblemType.ONE_INCIDENT_AT_A_TIME, ProblemType.BALANCE_EXCEEDED, ProblemType.SUBSCRIPTION_REVOKED})
     @PostMapping("/draws")

@@ -53,7 +53,8 @@ class CallerResolution implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new TenantIsolation()).addPathPatterns("/partners/{partnerId}/**");
+        // the Benefits page's pages of a partner are isolated exactly as the API's
+        registry.addInterceptor(new TenantIsolation()).addPathPatterns("/partners/{partnerId}/**", "/console/partners/{partnerId}/**");
         // after tenant isolation (another partner's ids are not found, whatever the roles), before anything reads a body
         registry.addInterceptor(new RightsFirst());
         // after tenant isolation: another partner's aggregate versions are nobody's business

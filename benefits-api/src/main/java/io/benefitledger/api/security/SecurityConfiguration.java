@@ -88,13 +88,14 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    static AbstractAuthenticationToken authentication(Jwt jwt) {
+    /** A verified token as the caller's authentication: the API's for each request, the Benefits page's for a session. */
+    public static AbstractAuthenticationToken authentication(Jwt jwt) {
         Set<SimpleGrantedAuthority> authorities = new HashSet<>();
         strings(jwt, "roles").forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 
-    static Caller caller(Jwt jwt) {
+    public static Caller caller(Jwt jwt) {
         return new Caller(new UserId(jwt.getSubject()), jwt.getClaimAsString("partner"), Set.copyOf(strings(jwt, "roles")),
                 Set.copyOf(strings(jwt, "partners")));
     }
@@ -142,14 +143,14 @@ public class SecurityConfiguration {
         }
     }
 
-    static class LocalMode implements Condition {
+    public static class LocalMode implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return mode(context) == SecurityMode.LOCAL;
         }
     }
 
-    static class JwtMode implements Condition {
+    public static class JwtMode implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return mode(context) == SecurityMode.JWT;

@@ -19,6 +19,7 @@ import io.benefitledger.query.visualstudio.FindVisualStudioSeats;
 import io.benefitledger.query.visualstudio.VisualStudioTab;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.benefitledger.api.security.Rights;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ class BenefitsTabsController {
         this.readModels = readModels;
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @PreAuthorize(Rights.READ_TABS)
     @Operation(operationId = "readSoftwareTab", summary = "The Software tab: each product's keys allocated, revealed and remaining, and its status", tags = {"Software"})
     @GetMapping("/software")
     CompletableFuture<SoftwareTab> software(@PathVariable String partnerId,
@@ -55,7 +56,7 @@ class BenefitsTabsController {
                 new FindSoftwareBenefits(partner(partnerId), status, page, size), SoftwareTab.class);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @PreAuthorize(Rights.READ_TABS)
     @Operation(operationId = "readCloudTab", summary = "The Cloud tab: usage-based and license-based cloud subscriptions and their status", tags = {"Cloud"})
     @GetMapping("/cloud")
     CompletableFuture<CloudTab> cloud(@PathVariable String partnerId,
@@ -67,7 +68,7 @@ class BenefitsTabsController {
                 new FindCloudBenefits(partner(partnerId), status, page, size), CloudTab.class);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @PreAuthorize(Rights.READ_TABS)
     @Operation(operationId = "readVisualStudioTab", summary = "The Visual Studio subscriptions tab: each seat, its status and assigned user", tags = {"Visual Studio"})
     @GetMapping("/visual-studio")
     CompletableFuture<VisualStudioTab> visualStudio(@PathVariable String partnerId,
@@ -79,7 +80,7 @@ class BenefitsTabsController {
                 new FindVisualStudioSeats(partner(partnerId), status, page, size), VisualStudioTab.class);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @PreAuthorize(Rights.READ_TABS)
     @Operation(operationId = "readTechnicalTab", summary = "The Technical benefits tab: quantity, drawn and remaining, status and assignee", tags = {"Technical"})
     @GetMapping("/technical")
     CompletableFuture<TechnicalTab> technical(@PathVariable String partnerId,
@@ -91,7 +92,7 @@ class BenefitsTabsController {
                 new FindTechnicalBenefits(partner(partnerId), status, page, size), TechnicalTab.class);
     }
 
-    @PreAuthorize("hasAnyRole('GLOBAL_ADMIN', 'USER_ADMIN', 'ADMIN_AGENT', 'MPN_PARTNER_ADMIN', 'AUDITOR', 'REPORTING')")
+    @PreAuthorize(Rights.READ_TABS)
     @Operation(operationId = "readGoToMarketTab", summary = "The Go-To-Market tab: the marketing contact and each offer with its status and expiry", tags = {"Go-To-Market"})
     @GetMapping("/go-to-market")
     CompletableFuture<GoToMarketTab> goToMarket(@PathVariable String partnerId,

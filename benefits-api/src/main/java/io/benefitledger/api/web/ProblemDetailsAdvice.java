@@ -38,6 +38,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -53,6 +57,30 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private static final ExceptionHandlerMethodResolver HANDLERS = new ExceptionHandlerMethodResolver(ProblemDetailsAdvice.class);
+
+    /**
+     * The problem detail the API answers for this failure, found by the handler that answers it there: the Benefits
+     * page shows a refusal from it, so a page and an API call are refused with the same words.
+     */
+    public ProblemDetail problemFor(Exception failure, HttpServletRequest request) throws Exception {
+        Method handler = HANDLERS.resolveMethod(failure);
+        Object answer;
+        if (handler == null || handler.getDeclaringClass() == ResponseEntityExceptionHandler.class) {
+            answer = handleException(failure, new ServletWebRequest(request));
+        } else {
+            Object[] arguments = Arrays.stream(handler.getParameterTypes())
+                    .map(type -> type.isInstance(failure) ? failure : request).toArray();
+            try {
+                answer = handler.invoke(this, arguments);
+            } catch (InvocationTargetException thrown) {
+                throw thrown.getCause() instanceof Exception cause ? cause : thrown;
+            }
+        }
+        Object body = answer instanceof ResponseEntity<?> entity ? entity.getBody() : answer;
+        return body instanceof ProblemDetail problem ? problem : unexpectedProblem();
+    }
 
     @ExceptionHandler
     ProblemDetail ruleViolated(BenefitRuleViolation violation) {

@@ -217,7 +217,9 @@ public class BenefitRow {
 
     CloudBenefitView cloud(MembershipYearView year) {
         boolean keys = unit == Unit.KEY;
-        return new CloudBenefitView(benefitId, packageId, kind, name, keys ? quantity : 0,
+        return new CloudBenefitView(benefitId, packageId, kind, name, allocationId,
+                languages == null ? List.of() : List.copyOf(languages),
+                operatingSystems == null ? List.of() : List.copyOf(operatingSystems), keys ? quantity : 0,
                 keys ? used : 0, keys ? quantity - used : 0, specialInstructions == null ? "" : specialInstructions,
                 assignedUser, status, openedAt, activatedAt, expiresAt, year);
     }

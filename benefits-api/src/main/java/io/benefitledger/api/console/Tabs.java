@@ -1,0 +1,27 @@
+package io.benefitledger.api.console;
+
+import io.benefitledger.api.axon.CommandOutcome;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The five tabs of a partner's Benefits page, and what each tab's page holds. */
+final class Tabs {
+
+    /** Rows a tab shows: the API's largest page. A partner with more sees the first ones (see the README). */
+    static final int ROWS = 500;
+
+    private Tabs() {
+    }
+
+    /**
+     * Where a page goes after its command was recorded: back to the tab, read once it shows the command's own
+     * events (the position the command's unit of work recorded), as an API caller's {@code awaitPosition} would.
+     */
+    static String after(String tab, String partnerId) {
+        return "redirect:/console/partners/" + partnerId + "/" + tab + "?awaitPosition=" + CommandOutcome.current().position();
+    }
+
+    static ModelAndView page(String tab, String partnerId, Object rows) {
+        return new ModelAndView("console/" + tab).addObject("tabName", tab).addObject("partnerId", partnerId)
+                .addObject("tab", rows);
+    }
+}
