@@ -14,9 +14,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,7 +132,27 @@ class ConsoleBrowserTest {
     /** Presses a button or follows a link, and waits until the page it leads to has replaced this one. */
     void press(WebElement control) {
         control.click();
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(control));
+        replaced(control);
+    }
+
+    /**
+     * Waits until the element's page has been replaced. Chromedriver says so with a stale element, or, when asked
+     * while the old document goes, with an error that the node no longer belongs to the document.
+     */
+    void replaced(WebElement element) {
+        new WebDriverWait(page, Duration.ofSeconds(15)).until(driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException going) {
+                if (String.valueOf(going.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw going;
+            }
+        });
     }
 
     WebElement row(String id) {
@@ -439,7 +460,7 @@ class ConsoleBrowserTest {
                 add('_csrf', csrf.value);
                 for (let i = 1; i < arguments.length; i += 2) { add(arguments[i], arguments[i + 1]); }
                 document.body.appendChild(form); form.submit();""", prepend(action, fields));
-        new WebDriverWait(page, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
+        replaced(before);
     }
 
     private static Object[] prepend(String first, String[] rest) {
