@@ -36,16 +36,9 @@ class Refusals {
         // an exception handler's view gets no @ModelAttribute: the header's caller and rights are added here
         Map<String, Object> model = new HashMap<>();
         model.put("problem", problem);
-        model.put("back", back(request));
+        model.put("back", Tabs.pageOf(request.getRequestURI()));
         model.put("caller", pageModel.caller());
         model.put("may", pageModel.may());
         return new ModelAndView("console/refused", model, HttpStatusCode.valueOf(problem.getStatus()));
-    }
-
-    /** The tab the refused action was on: {@code /console/partners/{partner}/{tab}}, else the console's start. */
-    private static String back(HttpServletRequest request) {
-        String[] segments = request.getRequestURI().split("/");
-        return segments.length >= 5 && "console".equals(segments[1]) && "partners".equals(segments[2])
-                ? String.join("/", segments[0], segments[1], segments[2], segments[3], segments[4]) : "/console";
     }
 }

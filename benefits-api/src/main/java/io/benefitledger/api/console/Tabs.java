@@ -20,6 +20,13 @@ final class Tabs {
         return "redirect:/console/partners/" + partnerId + "/" + tab + "?awaitPosition=" + CommandOutcome.current().position();
     }
 
+    /** The tab a request of a partner's page was on, {@code /console/partners/{partner}/{tab}}; else the console's start. */
+    static String pageOf(String uri) {
+        String[] segments = uri.split("/");
+        return segments.length >= 5 && "console".equals(segments[1]) && "partners".equals(segments[2])
+                ? String.join("/", segments[0], segments[1], segments[2], segments[3], segments[4]) : "/console";
+    }
+
     static ModelAndView page(String tab, String partnerId, Object rows) {
         return new ModelAndView("console/" + tab).addObject("tabName", tab).addObject("partnerId", partnerId)
                 .addObject("tab", rows);

@@ -2,6 +2,7 @@ package io.benefitledger.api.console;
 
 import io.benefitledger.testsupport.LedgerClient;
 import io.benefitledger.testsupport.LedgerIntegrationTest;
+import io.benefitledger.testsupport.Purchases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -95,6 +96,34 @@ class ConsoleAccessTest {
                 .header("Cookie", session).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form("language", "en-US", "operatingSystem", "x64"))));
         assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void get_keys_sent_twice_from_one_page_reveals_one_key_and_sent_without_the_pages_token_none() throws Exception {
+        String session = signedInSession().split(";")[0];
+        LedgerClient alice = LedgerClient.user(http, "alice", partner, "GLOBAL_ADMIN");
+        Purchases.purchase(alice, partner, "pkg", """
+                "software": [{"productId": "office", "name": "Office", "keys": 5, "languages": ["en-US"],
+                              "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]""");
+        String page = send(HttpRequest.newBuilder(uri("/console/partners/" + partner + "/software")).header("Cookie", session)).body();
+        Matcher once = Pattern.compile("name=\"once\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(once.find()).as("a one-time token in the form").isTrue();
+        String getKeys = "/console/partners/" + partner + "/software/pkg/office/keys";
+
+        List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+        for (String token : List.of(once.group(1), once.group(1), "")) {
+            answers.add(send(HttpRequest.newBuilder(uri(getKeys)).header("Cookie", session)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form("language", "en-US", "operatingSystem", "x64",
+                            "_csrf", csrf(page), "once", token)))));
+        }
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(302));
+        assertThat(answers.get(0).headers().firstValue("Location").orElseThrow()).contains("/software?awaitPosition=");
+        assertThat(answers.get(1).headers().firstValue("Location").orElseThrow()).endsWith("/console/partners/" + partner + "/software");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                alice.get("/partners/" + partner + "/software").at("/rows/0/keysRevealed").asInt()).isEqualTo(1));
+        assertThat(alice.get("/partners/" + partner + "/audit/events?type=KeysRevealed").get("events")).hasSize(1);
     }
 
     @Test

@@ -458,6 +458,8 @@ class ConsoleBrowserTest {
                 const add = (name, value) => { const input = document.createElement('input'); input.type = 'hidden';
                     input.name = name; input.value = value; form.appendChild(input); };
                 add('_csrf', csrf.value);
+                const once = document.querySelector('input[name=once]');
+                if (once) { add('once', once.value); }
                 for (let i = 1; i < arguments.length; i += 2) { add(arguments[i], arguments[i + 1]); }
                 document.body.appendChild(form); form.submit();""", prepend(action, fields));
         replaced(before);
