@@ -1,5 +1,6 @@
 package io.benefitledger.api.console;
 
+import io.benefitledger.api.refusals.RefusedCommands;
 import io.benefitledger.api.web.ProblemDetailsAdvice;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
@@ -33,6 +34,7 @@ class Refusals {
     @ExceptionHandler
     ModelAndView refused(Exception failure, HttpServletRequest request) throws Exception {
         ProblemDetail problem = problems.problemFor(failure, request);
+        request.setAttribute(RefusedCommands.PROBLEM_TYPE, problem.getType().toString());
         // an exception handler's view gets no @ModelAttribute: the header's caller and rights are added here
         Map<String, Object> model = new HashMap<>();
         model.put("problem", problem);

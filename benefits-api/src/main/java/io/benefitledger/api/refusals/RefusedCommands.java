@@ -45,7 +45,10 @@ import java.util.Set;
  */
 @Component
 @Order(-1)
-class RefusedCommands extends OncePerRequestFilter {
+public class RefusedCommands extends OncePerRequestFilter {
+
+    /** The request attribute a refusal shown as a page (not a problem+json answer) names its problem's type in. */
+    public static final String PROBLEM_TYPE = RefusedCommands.class.getName() + ".problemType";
 
     private static final Logger LOG = LoggerFactory.getLogger(RefusedCommands.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
@@ -101,7 +104,7 @@ class RefusedCommands extends OncePerRequestFilter {
                     partner(request), Timestamp.from(clock.instant()),
                     clip(token.getSubject(), 128), clip(token.getClaimAsString("partner"), 128),
                     clip(request.getMethod(), 10), clip(template != null ? template.toString() : request.getRequestURI(), 300),
-                    aggregate(request), RequestIds.current(), answer.getStatus(), problemType(answer)));
+                    aggregate(request), RequestIds.current(), answer.getStatus(), problemType(request, answer)));
         } catch (RuntimeException failure) {
             LOG.warn("a refused command ({} {}, {}) could not be recorded: {}", request.getMethod(), template, answer.getStatus(),
                     failure.toString());
@@ -128,7 +131,11 @@ class RefusedCommands extends OncePerRequestFilter {
         }
     }
 
-    private String problemType(ContentCachingResponseWrapper answer) {
+    /** The problem's type: the API's answer holds it; a page's refusal, shown as HTML, names it on the request. */
+    private String problemType(HttpServletRequest request, ContentCachingResponseWrapper answer) {
+        if (request.getAttribute(PROBLEM_TYPE) instanceof String shown) {
+            return clip(shown, 300);
+        }
         String contentType = answer.getContentType();
         if (contentType == null || !contentType.contains("problem+json")) {
             return null;

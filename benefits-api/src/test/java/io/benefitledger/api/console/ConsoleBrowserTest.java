@@ -200,6 +200,10 @@ class ConsoleBrowserTest {
         assertThat(page.findElement(By.id("refusal-detail")).getText())
                 .isEqualTo("product windows-server is not offered in language 'fr-FR'; it is offered in [en-US, de-DE]");
         browser.screenshot("refused-language-not-offered");
+        assertThat(alice.get("/partners/" + partner + "/refusals?size=500").get("rows")).anySatisfy(refusal -> {
+            assertThat(refusal.get("path").asText()).contains("/console/partners/");
+            assertThat(refusal.get("problemType").asText()).endsWith("/problems/language-not-offered");
+        });
         press(page.findElement(By.id("back")));
         assertThat(page.getCurrentUrl()).endsWith("/console/partners/" + partner + "/software");
     }
