@@ -187,6 +187,28 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void a_global_admin_buys_an_offering_from_the_catalogue_and_one_more_than_its_limit_is_refused() {
+        String offering = "console-pack-" + partner;
+        operator.publish(offering, """
+                {"name": "Console Pack", "perMembershipYear": 1,
+                 "software": [{"productId": "office", "name": "Office", "keys": 3, "languages": ["en-US"],
+                               "operatingSystems": ["x64"], "downloadUrlTemplate": "https://dl.example/{language}/{os}"}]}""");
+        signIn("alice", partner, List.of("GLOBAL_ADMIN"), null);
+        press(page.findElement(By.id("tab-catalogue")));
+        WebElement row = row(offering);
+        assertThat(row.getText()).contains("Console Pack", "Software · Office · 3 keys", "At most 1 per membership year");
+        row.findElement(By.name("packageId")).sendKeys("bought-on-the-page");
+        browser.screenshot("catalogue");
+        press(row.findElement(By.className("buy-button")));
+
+        assertThat(page.getCurrentUrl()).contains("/console/partners/" + partner + "/refunds");
+        assertThat(page.findElement(By.id("row-bought-on-the-page")).getText()).contains("bought-on-the-page");
+        press(page.findElement(By.id("tab-catalogue")));
+        press(row(offering).findElement(By.className("buy-button")));
+        assertThat(page.findElement(By.id("refusal-detail")).getText()).contains(offering, "per membership year");
+    }
+
+    @Test
     void a_language_the_product_does_not_offer_is_refused_with_the_problem_detail() {
         signIn("alice", partner, List.of("GLOBAL_ADMIN"), null);
         WebElement product = row(actionPack + "-windows-server");
