@@ -1,7 +1,6 @@
 package io.benefitledger.api.console;
 
 import io.benefitledger.api.security.Caller;
-import io.benefitledger.api.security.PersonalDataMasking;
 import io.benefitledger.api.security.Rights;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.benefit.SubscriptionId;
@@ -10,7 +9,6 @@ import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.RevealKeys;
-import io.benefitledger.query.ReadSide;
 import io.benefitledger.query.cloud.CloudTab;
 import io.benefitledger.query.cloud.FindCloudBenefits;
 import io.benefitledger.seat.AssignUser;
@@ -51,9 +49,9 @@ class CloudPage {
     @GetMapping
     CompletableFuture<ModelAndView> tab(@PathVariable String partnerId, Caller caller,
                                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
-                        new FindCloudBenefits(new PartnerId(partnerId).value(), null, 0, Tabs.ROWS), CloudTab.class)
-                .thenApply(tab -> Tabs.page("cloud", partnerId, PersonalDataMasking.masked(tab, partnerId, caller)));
+        return Tabs.read(readModels, awaitPosition,
+                        new FindCloudBenefits(new PartnerId(partnerId).value(), null, 0, Tabs.ROWS), CloudTab.class,
+                        "cloud", partnerId, caller);
     }
 
     @PreAuthorize(Rights.ASSIGN)

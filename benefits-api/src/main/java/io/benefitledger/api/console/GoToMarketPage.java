@@ -2,7 +2,6 @@ package io.benefitledger.api.console;
 
 import io.benefitledger.api.directory.DirectoryUsers;
 import io.benefitledger.api.security.Caller;
-import io.benefitledger.api.security.PersonalDataMasking;
 import io.benefitledger.api.security.Rights;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.benefit.OfferId;
@@ -14,7 +13,6 @@ import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.PartnerDirectory;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
-import io.benefitledger.query.ReadSide;
 import io.benefitledger.query.gtm.FindGoToMarket;
 import io.benefitledger.query.gtm.GoToMarketTab;
 import jakarta.validation.constraints.Min;
@@ -63,9 +61,10 @@ class GoToMarketPage {
                                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
         PartnerId partner = new PartnerId(partnerId);
         List<DirectoryUsers.Choice> users = Rights.allow(Rights.GO_TO_MARKET) ? directory.of(partner) : List.of();
-        return readModels.askAfter(ReadSide.GROUP, awaitPosition, new FindGoToMarket(partner.value()), GoToMarketTab.class)
-                .thenApply(tab -> Tabs.page("go-to-market", partnerId, PersonalDataMasking.masked(tab, partnerId, caller))
-                        .addObject("users", users).addObject("qualifications", new TreeSet<>(partners.qualifications(partner))));
+        return Tabs.read(readModels, awaitPosition,
+                        new FindGoToMarket(partner.value()), GoToMarketTab.class,
+                        "go-to-market", partnerId, caller)
+                .thenApply(page -> page.addObject("users", users).addObject("qualifications", new TreeSet<>(partners.qualifications(partner))));
     }
 
     @PreAuthorize(Rights.GO_TO_MARKET)

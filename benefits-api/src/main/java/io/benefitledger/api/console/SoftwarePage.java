@@ -1,7 +1,6 @@
 package io.benefitledger.api.console;
 
 import io.benefitledger.api.security.Caller;
-import io.benefitledger.api.security.PersonalDataMasking;
 import io.benefitledger.api.security.Rights;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.partner.PartnerId;
@@ -9,7 +8,6 @@ import io.benefitledger.pkg.KeysRevealed;
 import io.benefitledger.pkg.PackageId;
 import io.benefitledger.pkg.ProductId;
 import io.benefitledger.pkg.RevealKeys;
-import io.benefitledger.query.ReadSide;
 import io.benefitledger.query.software.FindSoftwareBenefits;
 import io.benefitledger.query.software.SoftwareTab;
 import jakarta.validation.constraints.Min;
@@ -50,9 +48,9 @@ class SoftwarePage {
     @GetMapping
     CompletableFuture<ModelAndView> tab(@PathVariable String partnerId, Caller caller,
                                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
-        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
-                        new FindSoftwareBenefits(new PartnerId(partnerId).value(), null, 0, Tabs.ROWS), SoftwareTab.class)
-                .thenApply(tab -> Tabs.page("software", partnerId, PersonalDataMasking.masked(tab, partnerId, caller)));
+        return Tabs.read(readModels, awaitPosition,
+                        new FindSoftwareBenefits(new PartnerId(partnerId).value(), null, 0, Tabs.ROWS), SoftwareTab.class,
+                        "software", partnerId, caller);
     }
 
     @PreAuthorize(Rights.ACT_FOR_PARTNER)

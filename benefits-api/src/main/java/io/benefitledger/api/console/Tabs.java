@@ -1,7 +1,13 @@
 package io.benefitledger.api.console;
 
 import io.benefitledger.api.axon.CommandOutcome;
+import io.benefitledger.api.security.Caller;
+import io.benefitledger.api.security.PersonalDataMasking;
+import io.benefitledger.api.web.ReadModels;
+import io.benefitledger.query.ReadSide;
 import org.springframework.web.servlet.ModelAndView;
+
+import java.util.concurrent.CompletableFuture;
 
 /** The five tabs of a partner's Benefits page, and what each tab's page holds. */
 final class Tabs {
@@ -25,6 +31,17 @@ final class Tabs {
         String[] segments = uri.split("/");
         return segments.length >= 5 && "console".equals(segments[1]) && "partners".equals(segments[2])
                 ? String.join("/", segments[0], segments[1], segments[2], segments[3], segments[4]) : "/console";
+    }
+
+    /**
+     * A partner's tab read as the API reads it: once it shows the command at {@code awaitPosition}, and with the
+     * personal data masked that the caller may not see (the API's answers are masked on their way out; a page's
+     * model is not, so every tab is read here).
+     */
+    static <T> CompletableFuture<ModelAndView> read(ReadModels readModels, Long awaitPosition, Object query,
+                                                    Class<T> answer, String tab, String partnerId, Caller caller) {
+        return readModels.askAfter(ReadSide.GROUP, awaitPosition, query, answer)
+                .thenApply(rows -> page(tab, partnerId, PersonalDataMasking.masked(rows, partnerId, caller)));
     }
 
     static ModelAndView page(String tab, String partnerId, Object rows) {

@@ -2,7 +2,6 @@ package io.benefitledger.api.console;
 
 import io.benefitledger.api.directory.DirectoryUsers;
 import io.benefitledger.api.security.Caller;
-import io.benefitledger.api.security.PersonalDataMasking;
 import io.benefitledger.api.security.Rights;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.benefit.Phase;
@@ -10,7 +9,6 @@ import io.benefitledger.benefit.SubscriptionId;
 import io.benefitledger.partner.EmailAddress;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
-import io.benefitledger.query.ReadSide;
 import io.benefitledger.query.technical.FindTechnicalBenefits;
 import io.benefitledger.query.technical.TechnicalTab;
 import io.benefitledger.seat.AssignUser;
@@ -56,10 +54,10 @@ class TechnicalPage {
     CompletableFuture<ModelAndView> tab(@PathVariable String partnerId, Caller caller,
                                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
         List<DirectoryUsers.Choice> users = Rights.allow(Rights.ASSIGN) ? directory.of(new PartnerId(partnerId)) : List.of();
-        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
-                        new FindTechnicalBenefits(new PartnerId(partnerId).value(), null, 0, Tabs.ROWS), TechnicalTab.class)
-                .thenApply(tab -> Tabs.page("technical", partnerId, PersonalDataMasking.masked(tab, partnerId, caller))
-                        .addObject("users", users).addObject("phases", Phase.values()));
+        return Tabs.read(readModels, awaitPosition,
+                        new FindTechnicalBenefits(new PartnerId(partnerId).value(), null, 0, Tabs.ROWS), TechnicalTab.class,
+                        "technical", partnerId, caller)
+                .thenApply(page -> page.addObject("users", users).addObject("phases", Phase.values()));
     }
 
     @PreAuthorize(Rights.ASSIGN)

@@ -2,13 +2,11 @@ package io.benefitledger.api.console;
 
 import io.benefitledger.api.directory.DirectoryUsers;
 import io.benefitledger.api.security.Caller;
-import io.benefitledger.api.security.PersonalDataMasking;
 import io.benefitledger.api.security.Rights;
 import io.benefitledger.api.web.ReadModels;
 import io.benefitledger.benefit.SubscriptionId;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.partner.UserId;
-import io.benefitledger.query.ReadSide;
 import io.benefitledger.query.visualstudio.FindVisualStudioSeats;
 import io.benefitledger.query.visualstudio.VisualStudioTab;
 import io.benefitledger.seat.AssignUser;
@@ -54,10 +52,10 @@ class VisualStudioPage {
                                         @RequestParam(required = false) @Min(1) Long awaitPosition) {
         // the directory is shown only to whoever may assign from it
         List<DirectoryUsers.Choice> users = Rights.allow(Rights.ASSIGN) ? directory.of(new PartnerId(partnerId)) : List.of();
-        return readModels.askAfter(ReadSide.GROUP, awaitPosition,
-                        new FindVisualStudioSeats(new PartnerId(partnerId).value(), null, 0, Tabs.ROWS), VisualStudioTab.class)
-                .thenApply(tab -> Tabs.page("visual-studio", partnerId, PersonalDataMasking.masked(tab, partnerId, caller))
-                        .addObject("users", users));
+        return Tabs.read(readModels, awaitPosition,
+                        new FindVisualStudioSeats(new PartnerId(partnerId).value(), null, 0, Tabs.ROWS), VisualStudioTab.class,
+                        "visual-studio", partnerId, caller)
+                .thenApply(page -> page.addObject("users", users));
     }
 
     @PreAuthorize(Rights.ASSIGN)
