@@ -15,14 +15,15 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -241,6 +242,13 @@ class ConsoleBrowserTest {
         postFromThePage("/console/partners/" + partner + "/software/" + actionPack + "/windows-server/keys",
                 "language", "en-US", "operatingSystem", "x64");
         assertThat(page.findElement(By.id("refusal-detail")).getText()).isEqualTo("your roles do not allow this");
+
+        assertThat(page.findElements(By.id("tab-catalogue"))).isEmpty();
+        postFromThePage("/console/partners/" + partner + "/catalogue/" + actionPack + "/purchase",
+                "version", "1", "packageId", "bought-by-a-reader");
+        assertThat(page.findElement(By.id("refusal-detail")).getText()).isEqualTo("your roles do not allow this");
+        assertThat(alice.send(HttpMethod.GET, "/partners/" + partner + "/packages/bought-by-a-reader/refund-eligibility", null)
+                .getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
