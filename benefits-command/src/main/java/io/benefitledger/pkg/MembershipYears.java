@@ -23,9 +23,9 @@ public interface MembershipYears {
 
     /**
      * How many packages of {@code offering} the partner holds whose membership year overlaps {@code year}, refunded
-     * ones not counted. Asked in the purchase's transaction; the partner's purchases of one offering take turns from
-     * the first of these questions until the transaction ends, so two at once are counted one after the other, on
-     * any node.
+     * ones not counted. Asked in the purchase's transaction, of an offering with a limit; the partner's purchases of
+     * that offering take turns from this question until the transaction ends, so two at once are counted one after the
+     * other, on any node. A purchase of an offering without a limit waits for no other, unless it renews a year.
      */
     int heldDuring(PartnerId partner, String offering, MembershipYear year);
 }

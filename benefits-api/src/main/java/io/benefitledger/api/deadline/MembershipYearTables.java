@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,18 @@ class MembershipYearTables implements MembershipYears {
     static final String GROUP = "membership-years";
     /** The advisory locks of purchases, apart from any other the ledger takes. */
     private static final int LOCK_SPACE = 0x5e11;
+    /** The open years of a partner's offering whose renewal window has opened and whose grace has not ended. */
+    static final String RENEWABLE = """
+            select package_id, anniversary from membership_year
+            where partner_id = ? and offering = ? and renewed_by is null and not closed
+              and renewal_window_opens <= ? and grace_ends >= ?""";
+    /** The years of a partner's offering, refunded and expired ones not counted, whose anniversary lies in a range. */
+    static final String HELD_DURING = """
+            select count(*) from membership_year
+            where partner_id = ? and offering = ? and not closed and anniversary > ? and anniversary < ?""";
+    /** Should a partner hold several renewable years, the earliest anniversary is renewed first. */
+    private static final Comparator<Renewable> EARLIEST = Comparator.comparing(Renewable::anniversary)
+            .thenComparing(renewable -> renewable.packageId().value());
 
     private final JdbcTemplate jdbc;
 
@@ -38,37 +52,49 @@ class MembershipYearTables implements MembershipYears {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Looked for without a turn first: most purchases renew nothing, and they need not wait for one another. Only
+     * when a year is renewable does the purchase take its turn and look again, since a purchase before it in the turn
+     * may have renewed that year in the meantime.
+     */
     @Override
     public Optional<Renewable> renewable(PartnerId partner, String offering, Instant at) {
+        if (renewableYears(partner, offering, at).isEmpty()) {
+            return Optional.empty();
+        }
         takeTurn(partner, offering);
+        return renewableYears(partner, offering, at).stream().min(EARLIEST);
+    }
+
+    /**
+     * Bounded by the window itself (index {@code membership_year_open_windows}): the open years whose window has
+     * opened. No {@code order by … limit 1}, with which the prepared statement's generic plan walked every open year
+     * in anniversary order; the few found are ordered here.
+     */
+    private List<Renewable> renewableYears(PartnerId partner, String offering, Instant at) {
         Timestamp instant = Timestamp.from(at);
-        return jdbc.query("""
-                        select package_id, anniversary from membership_year
-                        where partner_id = ? and offering = ? and renewed_by is null and not closed
-                          and renewal_window_opens <= ? and grace_ends >= ?
-                        order by anniversary, package_id limit 1""",
+        return jdbc.query(RENEWABLE,
                 (row, index) -> new Renewable(new PackageId(row.getString(1)), row.getTimestamp(2).toInstant()),
-                partner.value(), offering, instant, instant).stream().findFirst();
+                partner.value(), offering, instant, instant);
     }
 
     /**
      * Counted from the anniversaries: two years overlap when their anniversaries are less than a year apart. A closed
-     * year is refunded, or expired, which ends it before any year a purchase now may begin.
+     * year is refunded, or expired, which ends it before any year a purchase now may begin. Asked only of an offering
+     * with a limit, after the purchase's turn is taken: the last question a purchase asks before it records itself.
      */
     @Override
     public int heldDuring(PartnerId partner, String offering, MembershipYear year) {
         takeTurn(partner, offering);
-        return jdbc.queryForObject("""
-                        select count(*) from membership_year
-                        where partner_id = ? and offering = ? and not closed and anniversary > ? and anniversary < ?""",
-                Integer.class, partner.value(), offering, Timestamp.from(year.start()),
+        return jdbc.queryForObject(HELD_DURING, Integer.class, partner.value(), offering, Timestamp.from(year.start()),
                 Timestamp.from(year.anniversary().plus(MembershipTerms.YEAR)));
     }
 
     /**
-     * The partner's purchases of one offering take turns until their transactions end (a PostgreSQL advisory lock,
-     * so across nodes too): a second purchase reads the years only once the first has committed or rolled back. A
-     * unique key cannot say "at most N years that overlap", and the lock costs nothing to other partners or offerings.
+     * The partner's purchases of one offering that count its limit or renew a year take turns until their
+     * transactions end (a PostgreSQL advisory lock, so across nodes too): a second one reads the years only once the
+     * first has committed or rolled back. A unique key cannot say "at most N years that overlap", and the lock costs
+     * nothing to other partners or offerings, nor to purchases of an offering without a limit that renew nothing.
      */
     private void takeTurn(PartnerId partner, String offering) {
         jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", row -> {

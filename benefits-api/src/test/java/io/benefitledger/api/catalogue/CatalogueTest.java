@@ -23,14 +23,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The program's catalogue on the real service and database: the operator publishes offerings as versions, a partner
@@ -48,6 +55,8 @@ class CatalogueTest {
     EventStore eventStore;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
 
     LedgerClient operator;
     LedgerClient alice;
@@ -194,6 +203,61 @@ class CatalogueTest {
             assertThat(jdbc.queryForObject("""
                     select count(*) from domain_event_entry where partner_id = ? and payload_type = ?""",
                     Long.class, partner + "-" + round, PackagePurchased.class.getName())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_purchase_of_an_offering_without_a_limit_waits_for_no_other_purchase_of_it() throws Exception {
+        String unlimited = "unlimited-" + UUID.randomUUID();
+        publish(unlimited, offering(2, null));
+
+        try (Turn turn = new Turn(unlimited)) {
+            CompletableFuture<ResponseEntity<JsonNode>> purchase = CompletableFuture.supplyAsync(
+                    () -> buy(alice, "free-1", unlimited, null));
+
+            await().atMost(Duration.ofSeconds(30)).until(purchase::isDone);
+            assertThat(purchase.join().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+    }
+
+    @Test
+    void a_purchase_of_a_limited_offering_waits_for_the_partners_purchase_of_it_before_it() throws Exception {
+        CompletableFuture<ResponseEntity<JsonNode>> purchase;
+        try (Turn turn = new Turn(actionPack)) {
+            purchase = CompletableFuture.supplyAsync(() -> buy(alice, "ap-1", actionPack, null));
+
+            await().atMost(Duration.ofSeconds(30)).until(turn::awaited);
+            assertThat(purchase).isNotDone();
+        }
+        assertThat(purchase.get(30, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    /**
+     * Another purchase's turn on the partner's offering (MembershipYearTables' advisory lock), held by a transaction of
+     * its own until closed.
+     */
+    final class Turn implements AutoCloseable {
+        private final Connection connection;
+
+        Turn(String offering) throws SQLException {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(24081, hashtext(?))")) {
+                lock.setString(1, partner + "/" + offering);
+                lock.execute();
+            }
+        }
+
+        /** Whether a purchase waits for this turn. */
+        boolean awaited() {
+            return jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and not granted"
+                                       + " and classid = 24081", Long.class) > 0;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.rollback();
+            connection.close();
         }
     }
 
