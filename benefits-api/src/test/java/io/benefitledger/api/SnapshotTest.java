@@ -12,8 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Aggregates are snapshotted, and one loaded from its snapshot decides exactly as one replayed from all events. */
@@ -41,9 +43,10 @@ class SnapshotTest {
                     .isEqualTo(HttpStatus.OK);
         }
 
-        assertThat(jdbc.queryForObject(
+        // taken after the command's commit, on the snapshotter's own thread
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "select count(*) from snapshot_event_entry where aggregate_identifier like '%/pkg-snap'", Long.class))
-                .isPositive();
+                .isPositive());
         ResponseEntity<JsonNode> tooMany = alice.post(reveal, "{\"language\": \"en-US\", \"operatingSystem\": \"x64\", \"count\": 2}");
         assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(tooMany.getBody().get("detail").asText()).contains("has 1 of its 4 license keys left");

@@ -27,7 +27,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -35,19 +34,18 @@ import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.MetricsConfigurerModule;
 import org.axonframework.modelling.command.Repository;
-import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -57,11 +55,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** How the ledger runs Axon: what it stores events as, and how its projections are fed. */
 @Configuration(proxyBeanMethods = false)
@@ -220,28 +222,30 @@ public class AxonConfiguration {
     }
 
     /**
-     * Axon's Micrometer monitors on the command, event and query buses, but none on the event processors. Axon's
-     * monitors look their meters up in the registry for every message, and every processor is shown every event: in
-     * a rebuild that was a quarter of the CPU (JFR), in the write path a share of every command. How far each
-     * projection is behind is the gauge {@code ledger.processor.behind}, on the health endpoint and under
-     * {@code /operations}. Declaring this bean replaces Axon's own, which would monitor every component.
+     * Snapshots are taken after the command's commit on a thread of their own, as Axon's auto-configuration would take
+     * them in the request's thread (5 % of a key reveal's request time, JFR). One thread, a bounded queue: a snapshot
+     * dropped when a hundred wait is taken again at its aggregate's next trigger; none is needed for correctness.
      */
     @Bean
-    MetricsConfigurerModule metricsConfigurerModule(GlobalMetricRegistry registry) {
-        return new MetricsConfigurerModule(registry) {
-            @Override
-            public void configureModule(Configurer configurer) {
-                configurer.configureMessageMonitor(configuration -> (componentType, componentName) ->
-                        monitor(registry, componentType, componentName));
-            }
-        };
-    }
-
-    @SuppressWarnings("unchecked") // Axon's own module casts the same way: a monitor of any message it is given
-    private static MessageMonitor<Message<?>> monitor(GlobalMetricRegistry registry, Class<?> componentType,
-                                                      String componentName) {
-        return EventProcessor.class.isAssignableFrom(componentType) ? NoOpMessageMonitor.INSTANCE
-                : (MessageMonitor<Message<?>>) registry.registerComponentWithDefaultTags(componentType, componentName);
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory) {
+        CustomizableThreadFactory thread = new CustomizableThreadFactory("snapshotter-");
+        // a snapshot cut short by the JVM's exit rolls back and is taken again later
+        thread.setDaemon(true);
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100),
+                thread, new ThreadPoolExecutor.DiscardPolicy());
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(executor)
+                .build();
     }
 
     /**
