@@ -68,13 +68,13 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void prometheus_metrics_include_the_connection_pool_and_axon() {
+    void prometheus_metrics_include_the_connection_pool_requests_and_the_projections() {
         LedgerClient operator = LedgerClient.operator(http);
         operator.registerPartner("ops-" + UUID.randomUUID(), "");
 
         String metrics = operator.text("/actuator/prometheus");
 
-        assertThat(metrics).contains("hikaricp_connections").contains("commandBus")
+        assertThat(metrics).contains("hikaricp_connections").contains("http_server_requests_seconds")
                 .contains("ledger_processor_behind{processor=\"read-models\"}");
     }
 }
