@@ -141,8 +141,20 @@ class LedgerBenchmark {
             Series service = run(clients, client -> post("/partners/bench/packages",
                     softwarePackage("w-" + next.incrementAndGet(), 2), admin));
             Series raw = rawWrites(clients, sample, false);
-            record(writeFigure("distinct aggregates", clients, service, raw, clients == 16 ? 0.15 : null));
+            record(writeFigure("purchases, one partner", clients, service, raw, clients == 16 ? 0.10 : null));
         }
+        // Purchases of one partner share its offering's membership years; these share nothing but the offering.
+        String[] ownAdmins = new String[CLIENTS[CLIENTS.length - 1]];
+        for (int client = 0; client < ownAdmins.length; client++) {
+            ownAdmins[client] = registerPartner("bench-own-" + client);
+        }
+        for (int clients : CLIENTS) {
+            Series service = run(clients, client -> post("/partners/bench-own-" + client + "/packages",
+                    softwarePackage("o-" + next.incrementAndGet(), 2), ownAdmins[client]));
+            Series raw = rawWrites(clients, sample, false);
+            record(writeFigure("purchases, a partner per client", clients, service, raw, clients == 16 ? 0.15 : null));
+        }
+        partnerWithHistory(next);
         // The same 16-client load again, each client timing every 5th of its writes until the tab shows it.
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         run(16, client -> {
@@ -161,7 +173,7 @@ class LedgerBenchmark {
             Series service = run(clients, client -> post("/partners/bench/packages/" + contendedPrefix + "-" + (client % 4)
                     + "/software/office/keys", "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}", admin));
             Series raw = rawWrites(clients, sample, true);
-            record(writeFigure("4 contended aggregates", clients, service, raw, null));
+            record(writeFigure("key reveals, 4 contended packages", clients, service, raw, clients == 16 ? 0.50 : null));
         }
         long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
         record(new Figure("write path", "events stored during the write series", String.valueOf(events), null, null, null, null));
@@ -177,6 +189,59 @@ class LedgerBenchmark {
                 Math.round(raw.perSecond()) + "/s; " + ms(raw.p50()) + "/" + ms(raw.p99()),
                 Math.round(ratio * 100) + " %", bar == null ? null : "≥ " + Math.round(bar * 100) + " % of raw",
                 bar == null ? null : ratio >= bar);
+    }
+
+    static final int HISTORY_YEARS = Integer.getInteger("bench.history-years", 30_000);
+
+    /**
+     * A purchase of a partner that has bought the offering {@code HISTORY_YEARS} times this year, beside one of a
+     * partner that never bought it, in the same series: four clients, two for each, their latencies kept apart. The
+     * years are written into {@code membership_year} directly, as the purchases would have left them (running, none
+     * renewable yet): the only part of a partner's history a purchase reads.
+     */
+    void partnerWithHistory(AtomicLong next) throws Exception {
+        String fresh = registerPartner("bench-fresh");
+        String seasoned = registerPartner("bench-history");
+        Instant now = Instant.now();
+        List<Object[]> years = new ArrayList<>();
+        for (int n = 0; n < HISTORY_YEARS; n++) {
+            Instant start = now.minus(Duration.ofMinutes(n));
+            Instant anniversary = start.plus(Duration.ofDays(365));
+            years.add(new Object[]{"bench-history", "seeded-" + n, "bench-office-2",
+                    java.sql.Timestamp.from(anniversary.minus(Duration.ofDays(30))), java.sql.Timestamp.from(anniversary),
+                    java.sql.Timestamp.from(anniversary.plus(Duration.ofDays(30)))});
+        }
+        jdbc.batchUpdate("""
+                insert into membership_year (partner_id, package_id, offering, renewal_window_opens, anniversary, grace_ends)
+                values (?, ?, ?, ?, ?, ?)""", years);
+        jdbc.execute("analyze membership_year");
+        Map<Boolean, ConcurrentLinkedQueue<Long>> latencies = Map.of(true, new ConcurrentLinkedQueue<>(),
+                false, new ConcurrentLinkedQueue<>());
+        AtomicBoolean measuring = new AtomicBoolean();
+        Operation purchase = client -> {
+            boolean history = client % 2 == 1;
+            long start = System.nanoTime();
+            String answer = post("/partners/" + (history ? "bench-history" : "bench-fresh") + "/packages",
+                    softwarePackage("h-" + next.incrementAndGet(), 2), history ? seasoned : fresh);
+            if (answer != null && measuring.get()) {
+                latencies.get(history).add(System.nanoTime() - start);
+            }
+            return answer;
+        };
+        run(4, Duration.ofSeconds(2), purchase);
+        measuring.set(true);
+        run(4, purchase);
+        List<Long> ofFresh = latencies.get(false).stream().sorted().toList();
+        List<Long> ofHistory = latencies.get(true).stream().sorted().toList();
+        long p50 = percentile(ofHistory, 50);
+        long p99 = percentile(ofHistory, 99);
+        boolean met = !ofFresh.isEmpty() && !ofHistory.isEmpty() && p50 <= 1.2 * percentile(ofFresh, 50)
+                      && p99 <= 1.2 * percentile(ofFresh, 99);
+        record(new Figure("write path", "purchase of a partner with " + HISTORY_YEARS + " years of the offering, beside a"
+                + " fresh partner's, 2 clients each (" + ofHistory.size() + " and " + ofFresh.size() + " samples; p50/p99)",
+                ms(p50) + "/" + ms(p99), ms(percentile(ofFresh, 50)) + "/" + ms(percentile(ofFresh, 99)) + " (fresh partner)",
+                ofFresh.isEmpty() ? null : Math.round(100.0 * p50 / percentile(ofFresh, 50)) + " % (p50)",
+                "within 20 % of the fresh partner's", met));
     }
 
     /** The real row of a stored purchase: the raw series writes rows of the same size. */
