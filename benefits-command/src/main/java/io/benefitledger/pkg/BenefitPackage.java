@@ -335,6 +335,11 @@ public class BenefitPackage {
     }
 
     @EventSourcingHandler
+    void on(OfferCancellationDenied event) {
+        lastChange = event.at();
+    }
+
+    @EventSourcingHandler
     void on(PackageBenefitsExpired event) {
         expiredAt = event.at();
         later(event.at());

@@ -526,6 +526,16 @@ class BenefitPackageTest {
     }
 
     @Test
+    void a_reveal_stamped_before_an_offers_recorded_denial_is_recorded_at_the_denials_instant() {
+        Instant denied = PURCHASED_AT.plus(RefundPolicy.WINDOW).plus(Duration.ofDays(10));
+        fixture.given(purchasedWithSeats())
+                .andGivenCommands(cancelOffer("silver-webinar", denied))
+                .when(reveal(1, denied.minusSeconds(5)))
+                .expectEventsMatching(payloadsMatching(exactSequenceOf(matches(event ->
+                        event instanceof KeysRevealed revealed && revealed.at().equals(denied)))));
+    }
+
+    @Test
     void an_offer_asked_back_after_the_window_or_a_reveal_is_denied_and_the_denial_recorded() {
         fixture.given(purchasedWithSeats())
                 .when(cancelOffer("silver-webinar", PURCHASED_AT.plus(RefundPolicy.WINDOW).plusMillis(1)))
