@@ -138,8 +138,8 @@ class LedgerBenchmark {
         // the first minute the same load goes from 120 to 200 commands/s.
         run(16, WARM_UP, client -> post("/partners/bench/packages", softwarePackage("w-" + next.incrementAndGet(), 2), admin));
         for (int clients : CLIENTS) {
-            Series service = run(clients, client -> post("/partners/bench/packages",
-                    softwarePackage("w-" + next.incrementAndGet(), 2), admin));
+            Series service = withWaits("purchases, one partner", clients, () -> run(clients, client -> post(
+                    "/partners/bench/packages", softwarePackage("w-" + next.incrementAndGet(), 2), admin)));
             Series raw = rawWrites(clients, sample, false);
             record(writeFigure("purchases, one partner", clients, service, raw, clients == 16 ? 0.10 : null));
         }
@@ -149,8 +149,9 @@ class LedgerBenchmark {
             ownAdmins[client] = registerPartner("bench-own-" + client);
         }
         for (int clients : CLIENTS) {
-            Series service = run(clients, client -> post("/partners/bench-own-" + client + "/packages",
-                    softwarePackage("o-" + next.incrementAndGet(), 2), ownAdmins[client]));
+            Series service = withWaits("purchases, a partner per client", clients, () -> run(clients, client -> post(
+                    "/partners/bench-own-" + client + "/packages", softwarePackage("o-" + next.incrementAndGet(), 2),
+                    ownAdmins[client])));
             Series raw = rawWrites(clients, sample, false);
             record(writeFigure("purchases, a partner per client", clients, service, raw, clients == 16 ? 0.15 : null));
         }
@@ -170,8 +171,9 @@ class LedgerBenchmark {
                 + " samples; p50/p99)", ms(percentile(sortedLags, 50)) + "/" + ms(percentile(sortedLags, 99)), null, null,
                 "p99 ≤ 100 ms", !sortedLags.isEmpty() && percentile(sortedLags, 99) <= 100_000_000L));
         for (int clients : CLIENTS) {
-            Series service = run(clients, client -> post("/partners/bench/packages/" + contendedPrefix + "-" + (client % 4)
-                    + "/software/office/keys", "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}", admin));
+            Series service = withWaits("key reveals, 4 contended packages", clients, () -> run(clients, client -> post(
+                    "/partners/bench/packages/" + contendedPrefix + "-" + (client % 4) + "/software/office/keys",
+                    "{\"language\": \"en-US\", \"operatingSystem\": \"x64\"}", admin)));
             Series raw = rawWrites(clients, sample, true);
             record(writeFigure("key reveals, 4 contended packages", clients, service, raw, clients == 16 ? 0.50 : null));
         }
@@ -242,6 +244,51 @@ class LedgerBenchmark {
                 ms(p50) + "/" + ms(p99), ms(percentile(ofFresh, 50)) + "/" + ms(percentile(ofFresh, 99)) + " (fresh partner)",
                 ofFresh.isEmpty() ? null : Math.round(100.0 * p50 / percentile(ofFresh, 50)) + " % (p50)",
                 "within 20 % of the fresh partner's", met));
+    }
+
+    /**
+     * What the database's sessions wait on while a 16-client series runs: {@code pg_stat_activity} sampled every
+     * 100 ms on a connection of its own, as the average number of active sessions in each wait ("CPU" where a session
+     * waits on nothing). Other client counts run unsampled.
+     */
+    Series withWaits(String series, int clients, java.util.concurrent.Callable<Series> run) throws Exception {
+        if (clients != 16) {
+            return run.call();
+        }
+        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) dataSource;
+        Map<String, Long> waits = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicLong samples = new AtomicLong();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            try (Connection connection = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                    pool.getPassword()); PreparedStatement activity = connection.prepareStatement("""
+                    select coalesce(wait_event_type || ':' || wait_event, 'CPU'), count(*) from pg_stat_activity
+                    where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid() group by 1""")) {
+                while (sampling.get()) {
+                    try (ResultSet row = activity.executeQuery()) {
+                        while (row.next()) {
+                            waits.merge(row.getString(1), row.getLong(2), Long::sum);
+                        }
+                    }
+                    samples.incrementAndGet();
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        sampler.start();
+        try {
+            return run.call();
+        } finally {
+            sampling.set(false);
+            sampler.join();
+            double n = Math.max(1, samples.get());
+            record(new Figure("database waits", series + ", 16 clients (active sessions on average, by wait)",
+                    waits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                            .map(wait -> wait.getKey() + " " + String.format(java.util.Locale.ROOT, "%.2f", wait.getValue() / n))
+                            .collect(java.util.stream.Collectors.joining(", ")), null, null, null, null));
+        }
     }
 
     /** The real row of a stored purchase: the raw series writes rows of the same size. */
