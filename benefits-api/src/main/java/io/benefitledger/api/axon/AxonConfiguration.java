@@ -30,7 +30,6 @@ import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -130,12 +129,13 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** Axon's JPA token store as its auto-configuration builds it, on which nodes take turns creating segments. */
+    /**
+     * Axon's JDBC token store on the transaction's own connection, so a token commits with the read models' rows, on
+     * which nodes take turns creating segments.
+     */
     @Bean
-    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                          TokenStoreProperties properties) {
-        return new TakingTurnsTokenStore(JpaTokenStore.builder().serializer(serializer)
-                .claimTimeout(properties.getClaimTimeout()), entityManagerProvider);
+    TokenStore tokenStore(Serializer serializer, javax.sql.DataSource dataSource, TokenStoreProperties properties) {
+        return new TakingTurnsTokenStore(dataSource, serializer, properties.getClaimTimeout());
     }
 
     /**

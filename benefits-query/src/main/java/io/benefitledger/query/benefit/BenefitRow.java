@@ -22,13 +22,24 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.io.Serializable;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+
+import static io.benefitledger.query.Columns.enumOf;
+import static io.benefitledger.query.Columns.instant;
+import static io.benefitledger.query.Columns.text;
+import static io.benefitledger.query.Columns.texts;
 
 /**
  * One benefit of a package as the Benefits tabs show it, whatever its kind: a licensed product (keys), or a
  * subscription (a seat, a usage-based subscription, a technical benefit). The tab is its kind's. License keys
  * themselves are never kept here.
+ * <p>
+ * The tabs read it as an entity; the projection reads and writes it with plain JDBC ({@link #read}, {@link #UPSERT}),
+ * a batch at a time, so that a rebuild never has Hibernate dirty-check or flush thousands of rows.
  */
 @Entity
 @Table(name = "benefit")
@@ -80,7 +91,84 @@ public class BenefitRow {
     private Instant expiresAt;
     private long lastEventSequence;
 
+    /** Writes a row the batch added or changed, whole: the columns in the order {@link #bind} gives them. */
+    static final String UPSERT = """
+            insert into benefit (partner_id, benefit_id, package_id, allocation_id, kind, tab, package_type, name, unit,
+                                 quantity, used, languages, operating_systems, special_instructions, status, assigned_user,
+                                 alternative_email, assigned_at, pending_since, activated_at, last_revealed_at,
+                                 last_revealed_by, opened_at, expires_at, last_event_sequence)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (partner_id, benefit_id) do update
+            set package_id = excluded.package_id, allocation_id = excluded.allocation_id, kind = excluded.kind,
+                tab = excluded.tab, package_type = excluded.package_type, name = excluded.name, unit = excluded.unit,
+                quantity = excluded.quantity, used = excluded.used, languages = excluded.languages,
+                operating_systems = excluded.operating_systems, special_instructions = excluded.special_instructions,
+                status = excluded.status, assigned_user = excluded.assigned_user,
+                alternative_email = excluded.alternative_email, assigned_at = excluded.assigned_at,
+                pending_since = excluded.pending_since, activated_at = excluded.activated_at,
+                last_revealed_at = excluded.last_revealed_at, last_revealed_by = excluded.last_revealed_by,
+                opened_at = excluded.opened_at, expires_at = excluded.expires_at,
+                last_event_sequence = excluded.last_event_sequence""";
+
     protected BenefitRow() {
+    }
+
+    static BenefitRow read(ResultSet row, int index) throws SQLException {
+        BenefitRow read = new BenefitRow();
+        read.partnerId = row.getString("partner_id");
+        read.benefitId = row.getString("benefit_id");
+        read.packageId = row.getString("package_id");
+        read.allocationId = row.getString("allocation_id");
+        read.kind = enumOf(BenefitKind.class, row, "kind");
+        read.tab = enumOf(BenefitKind.Tab.class, row, "tab");
+        read.packageType = row.getString("package_type");
+        read.name = row.getString("name");
+        read.unit = enumOf(Unit.class, row, "unit");
+        read.quantity = row.getInt("quantity");
+        read.used = row.getInt("used");
+        read.languages = texts(row, "languages");
+        read.operatingSystems = texts(row, "operating_systems");
+        read.specialInstructions = row.getString("special_instructions");
+        read.status = enumOf(BenefitStatus.class, row, "status");
+        read.assignedUser = row.getString("assigned_user");
+        read.alternativeEmail = row.getString("alternative_email");
+        read.assignedAt = instant(row, "assigned_at");
+        read.pendingSince = instant(row, "pending_since");
+        read.activatedAt = instant(row, "activated_at");
+        read.lastRevealedAt = instant(row, "last_revealed_at");
+        read.lastRevealedBy = row.getString("last_revealed_by");
+        read.openedAt = instant(row, "opened_at");
+        read.expiresAt = instant(row, "expires_at");
+        read.lastEventSequence = row.getLong("last_event_sequence");
+        return read;
+    }
+
+    void bind(PreparedStatement statement) throws SQLException {
+        text(statement, 1, partnerId);
+        text(statement, 2, benefitId);
+        text(statement, 3, packageId);
+        text(statement, 4, allocationId);
+        text(statement, 5, kind);
+        text(statement, 6, tab);
+        text(statement, 7, packageType);
+        text(statement, 8, name);
+        text(statement, 9, unit);
+        statement.setInt(10, quantity);
+        statement.setInt(11, used);
+        texts(statement, 12, languages);
+        texts(statement, 13, operatingSystems);
+        text(statement, 14, specialInstructions);
+        text(statement, 15, status);
+        text(statement, 16, assignedUser);
+        text(statement, 17, alternativeEmail);
+        instant(statement, 18, assignedAt);
+        instant(statement, 19, pendingSince);
+        instant(statement, 20, activatedAt);
+        instant(statement, 21, lastRevealedAt);
+        text(statement, 22, lastRevealedBy);
+        instant(statement, 23, openedAt);
+        instant(statement, 24, expiresAt);
+        statement.setLong(25, lastEventSequence);
     }
 
     private BenefitRow(String partnerId, String benefitId, String packageId, String allocationId, BenefitKind kind,

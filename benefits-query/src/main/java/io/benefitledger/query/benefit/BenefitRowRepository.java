@@ -5,10 +5,6 @@ import io.benefitledger.query.BenefitStatus;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-
-import java.util.Collection;
-import java.util.List;
 
 interface BenefitRowRepository extends JpaRepository<BenefitRow, BenefitRow.Key> {
 
@@ -18,8 +14,4 @@ interface BenefitRowRepository extends JpaRepository<BenefitRow, BenefitRow.Key>
                                                     Pageable pageable);
 
     long countByPartnerIdAndTabAndStatus(String partnerId, BenefitKind.Tab tab, BenefitStatus status);
-
-    /** A package's licensed products, and a subscription's own row. */
-    @Query("select r from BenefitRow r where r.packageId in :aggregates or r.benefitId in :aggregates")
-    List<BenefitRow> findOfAggregates(Collection<String> aggregates);
 }

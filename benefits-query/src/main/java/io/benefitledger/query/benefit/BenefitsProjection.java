@@ -9,6 +9,7 @@ import io.benefitledger.pkg.ProductActivated;
 import io.benefitledger.pkg.ProductExpired;
 import io.benefitledger.query.BatchRows;
 import io.benefitledger.query.BenefitStatus;
+import io.benefitledger.query.Columns;
 import io.benefitledger.query.ReadSide;
 import io.benefitledger.seat.ActivationFulfilled;
 import io.benefitledger.seat.AssignmentRemoved;
@@ -17,13 +18,16 @@ import io.benefitledger.seat.BenefitExpired;
 import io.benefitledger.seat.SubscriptionOpened;
 import io.benefitledger.seat.SubscriptionRevoked;
 import io.benefitledger.seat.UserAssigned;
-import jakarta.persistence.EntityManager;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.Array;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -35,13 +39,13 @@ import java.util.function.Consumer;
 @ProcessingGroup(ReadSide.GROUP)
 public class BenefitsProjection {
 
-    private final BenefitRowRepository rows;
+    private final JdbcTemplate jdbc;
     private final BatchRows<BenefitRow.Key, BenefitRow> batch;
     private final UtilisationCounts utilisation;
 
-    BenefitsProjection(BenefitRowRepository rows, EntityManager entities, UtilisationCounts utilisation) {
-        this.rows = rows;
-        this.batch = new BatchRows<>(BenefitRow.class, rows::findOfAggregates, BenefitRow::key, entities);
+    BenefitsProjection(JdbcTemplate jdbc, UtilisationCounts utilisation) {
+        this.jdbc = jdbc;
+        this.batch = new BatchRows<>("benefit", BatchRows::localId, this::rowsOfAggregates, BenefitRow::key, this::write);
         this.utilisation = utilisation;
     }
 
@@ -124,8 +128,21 @@ public class BenefitsProjection {
 
     @ResetHandler
     void reset() {
-        rows.deleteAllInBatch();
+        jdbc.update("delete from benefit");
         utilisation.clear();
+    }
+
+    /** A package's licensed products, and a subscription's own row. */
+    private List<BenefitRow> rowsOfAggregates(Collection<String> aggregates) {
+        return jdbc.query("select * from benefit where package_id = any (?) or benefit_id = any (?)", statement -> {
+            Array ids = Columns.texts(statement.getConnection(), aggregates);
+            statement.setArray(1, ids);
+            statement.setArray(2, ids);
+        }, BenefitRow::read);
+    }
+
+    private void write(List<BenefitRow> rows) {
+        jdbc.batchUpdate(BenefitRow.UPSERT, rows, rows.size(), (statement, row) -> row.bind(statement));
     }
 
     /** A licensed product's row is named like a subscription: one id grammar for every benefit of a package. */
@@ -134,7 +151,7 @@ public class BenefitsProjection {
     }
 
     private void opened(BenefitRow row) {
-        if (batch.persist(row)) {
+        if (batch.add(row)) {
             utilisation.changed(null, row.allocation());
         }
     }
@@ -148,6 +165,7 @@ public class BenefitsProjection {
     private void change(BenefitRow row, Consumer<BenefitRow> change) {
         Allocation before = row.allocation();
         change.accept(row);
+        batch.changed(row);
         utilisation.changed(before, row.allocation());
     }
 }

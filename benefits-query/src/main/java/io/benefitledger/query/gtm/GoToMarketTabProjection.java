@@ -7,15 +7,23 @@ import io.benefitledger.offer.OfferExpired;
 import io.benefitledger.offer.OfferUsed;
 import io.benefitledger.offer.OffersGranted;
 import io.benefitledger.offer.OffersWithdrawn;
+import io.benefitledger.query.BatchRows;
+import io.benefitledger.query.Columns;
 import io.benefitledger.query.ReadSide;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Builds the Go-To-Market tab: the marketing contact and every offer with its activation and expiry. */
@@ -23,37 +31,49 @@ import java.util.function.Consumer;
 @ProcessingGroup(ReadSide.GROUP)
 public class GoToMarketTabProjection {
 
+    private final JdbcTemplate jdbc;
     private final MarketingContactRepository contacts;
     private final MarketingOfferRepository offers;
+    private final BatchRows<MarketingOffer.Key, MarketingOffer> batchOffers;
+    private final BatchRows<String, MarketingContact> batchContacts;
 
-    GoToMarketTabProjection(MarketingContactRepository contacts, MarketingOfferRepository offers) {
+    GoToMarketTabProjection(JdbcTemplate jdbc, MarketingContactRepository contacts, MarketingOfferRepository offers) {
+        this.jdbc = jdbc;
         this.contacts = contacts;
         this.offers = offers;
+        this.batchOffers = new BatchRows<>("gtm_offer", GoToMarketTabProjection::partnerOfOffers,
+                partners -> ofPartners("gtm_offer", partners, MarketingOffer::read), MarketingOffer::key,
+                changed -> write(MarketingOffer.UPSERT, changed, (statement, offer) -> offer.bind(statement)));
+        this.batchContacts = new BatchRows<>("gtm_contact", GoToMarketTabProjection::partnerOfOffers,
+                partners -> ofPartners("gtm_contact", partners, MarketingContact::read), MarketingContact::partnerId,
+                changed -> write(MarketingContact.UPSERT, changed, (statement, contact) -> contact.bind(statement)));
     }
 
     @EventHandler
     void on(OffersGranted event, @SequenceNumber long sequence) {
-        event.offers().forEach(grant -> offers.findById(new MarketingOffer.Key(event.partnerId().value(), grant.offerId().value()))
+        event.offers().forEach(grant -> batchOffers.find(new MarketingOffer.Key(event.partnerId().value(), grant.offerId().value()))
                 .ifPresentOrElse(
                         offer -> {
                             if (!offer.hasSeen(sequence)) {
                                 offer.granted(event.packageId().value(), grant.name(), event.at(), sequence);
+                                batchOffers.changed(offer);
                             }
                         },
-                        () -> offers.save(new MarketingOffer(event.partnerId().value(), grant.offerId().value(),
+                        () -> batchOffers.add(new MarketingOffer(event.partnerId().value(), grant.offerId().value(),
                                 event.packageId().value(), grant.name(), event.at(), sequence))));
     }
 
     @EventHandler
     void on(ContactDesignated event, @SequenceNumber long sequence) {
-        contacts.findById(event.partnerId().value()).ifPresentOrElse(
+        batchContacts.find(event.partnerId().value()).ifPresentOrElse(
                 contact -> {
                     if (!contact.hasSeen(sequence)) {
                         contact.designated(event.contact().value(), event.alternativeEmail().value(), event.phone().value(),
                                 event.preferredLanguage().value(), event.designatedBy().value(), event.at(), sequence);
+                        batchContacts.changed(contact);
                     }
                 },
-                () -> contacts.save(new MarketingContact(event.partnerId().value(), event.contact().value(),
+                () -> batchContacts.add(new MarketingContact(event.partnerId().value(), event.contact().value(),
                         event.alternativeEmail().value(), event.phone().value(), event.preferredLanguage().value(),
                         event.designatedBy().value(), event.at(), sequence)));
     }
@@ -87,8 +107,8 @@ public class GoToMarketTabProjection {
 
     @ResetHandler
     void reset() {
-        offers.deleteAllInBatch();
-        contacts.deleteAllInBatch();
+        jdbc.update("delete from gtm_offer");
+        jdbc.update("delete from gtm_contact");
     }
 
     @QueryHandler
@@ -101,7 +121,32 @@ public class GoToMarketTabProjection {
     }
 
     private void update(String partnerId, String offerId, long sequence, Consumer<MarketingOffer> change) {
-        offers.findById(new MarketingOffer.Key(partnerId, offerId)).filter(offer -> !offer.hasSeen(sequence))
-                .ifPresent(change);
+        batchOffers.find(new MarketingOffer.Key(partnerId, offerId)).filter(offer -> !offer.hasSeen(sequence))
+                .ifPresent(offer -> {
+                    change.accept(offer);
+                    batchOffers.changed(offer);
+                });
+    }
+
+    /**
+     * A partner's offers and contact are its go-to-market aggregate's ({@code contoso/go-to-market}), whose events are
+     * those of the offer package; other events of the batch have none of them.
+     */
+    private static String partnerOfOffers(DomainEventMessage<?> event) {
+        if (!event.getPayloadType().getPackageName().equals(OffersGranted.class.getPackageName())) {
+            return null;
+        }
+        String aggregate = event.getAggregateIdentifier();
+        int slash = aggregate.indexOf('/');
+        return slash < 0 ? null : aggregate.substring(0, slash);
+    }
+
+    private <R> List<R> ofPartners(String table, Collection<String> partners, RowMapper<R> rows) {
+        return jdbc.query("select * from " + table + " where partner_id = any (?)",
+                statement -> statement.setArray(1, Columns.texts(statement.getConnection(), partners)), rows);
+    }
+
+    private <R> void write(String upsert, List<R> changed, ParameterizedPreparedStatementSetter<R> bind) {
+        jdbc.batchUpdate(upsert, changed, changed.size(), bind);
     }
 }

@@ -11,7 +11,7 @@ import io.benefitledger.pkg.refund.RefundDecision;
 import io.benefitledger.pkg.refund.RefundFacts;
 import io.benefitledger.pkg.refund.RefundRules;
 import io.benefitledger.query.BatchRows;
-import jakarta.persistence.EntityManager;
+import io.benefitledger.query.Columns;
 import io.benefitledger.query.ReadSide;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,11 +22,13 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.benefitledger.query.reports.ReportPage;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,24 +44,25 @@ import java.util.stream.Collectors;
 @ProcessingGroup(ReadSide.GROUP)
 public class RefundEligibilityProjection {
 
+    private final JdbcTemplate jdbc;
     private final RefundEligibilityRepository rows;
     private final RefundLaterActivationRepository laterActivations;
-    private final EntityManager entities;
     private final BatchRows<RefundEligibility.Key, RefundEligibility> batch;
     private final RefundRules rules;
 
-    RefundEligibilityProjection(RefundEligibilityRepository rows, RefundLaterActivationRepository laterActivations,
-                                EntityManager entities, RefundRules rules) {
+    RefundEligibilityProjection(JdbcTemplate jdbc, RefundEligibilityRepository rows,
+                                RefundLaterActivationRepository laterActivations, RefundRules rules) {
+        this.jdbc = jdbc;
         this.rows = rows;
         this.laterActivations = laterActivations;
-        this.entities = entities;
         this.rules = rules;
-        this.batch = new BatchRows<>(RefundEligibility.class, rows::findByPackageIdIn, RefundEligibility::key, entities);
+        this.batch = new BatchRows<>("refund_eligibility", BatchRows::localId, this::rowsOfPackages,
+                RefundEligibility::key, this::write);
     }
 
     @EventHandler
     void on(PackagePurchased event, EventMessage<?> message, @SequenceNumber long sequence) {
-        batch.persist(new RefundEligibility(event.partnerId().value(), event.packageId().value(),
+        batch.add(new RefundEligibility(event.partnerId().value(), event.packageId().value(),
                 RefundFacts.fold(null, event, message.getIdentifier(), sequence, rules)));
     }
 
@@ -82,22 +85,33 @@ public class RefundEligibilityProjection {
         batch.find(new RefundEligibility.Key(partner.value(), packageId.value()))
                 .filter(row -> !row.hasSeen(sequence))
                 .ifPresent(row -> {
-                    RefundFacts folded = RefundFacts.fold(row.facts(List.of()), event, message.getIdentifier(), sequence,
-                            rules);
-                    row.record(folded, sequence);
-                    if (!folded.laterSoftwareActivations().isEmpty()) {
-                        // Hibernate orders a batch's inserts by table (order_inserts), which could put a later reveal
-                        // before the row of a package bought in the same batch, against their foreign key.
-                        entities.flush();
-                    }
-                    folded.laterSoftwareActivations().forEach(reveal ->
-                            entities.persist(new RefundLaterActivation(row.partnerId(), row.packageId(), reveal)));
+                    row.record(RefundFacts.fold(row.facts(List.of()), event, message.getIdentifier(), sequence, rules),
+                            sequence);
+                    batch.changed(row);
                 });
     }
 
     @ResetHandler
     void reset() {
-        rows.deleteAllInBatch();
+        jdbc.update("delete from refund_later_activation");
+        jdbc.update("delete from refund_eligibility");
+    }
+
+    private List<RefundEligibility> rowsOfPackages(Collection<String> packages) {
+        return jdbc.query("select * from refund_eligibility where package_id = any (?)",
+                statement -> statement.setArray(1, Columns.texts(statement.getConnection(), packages)),
+                RefundEligibility::read);
+    }
+
+    /** The packages' rows first: the reveals kept beside a first reference them (a package bought in this batch). */
+    private void write(List<RefundEligibility> changed) {
+        jdbc.batchUpdate(RefundEligibility.UPSERT, changed, changed.size(), (statement, row) -> row.bind(statement));
+        List<RefundLaterActivation> reveals = changed.stream()
+                .flatMap(row -> row.newLaterActivations().stream()).toList();
+        if (!reveals.isEmpty()) {
+            jdbc.batchUpdate(RefundLaterActivation.INSERT, reveals, reveals.size(),
+                    (statement, reveal) -> reveal.bind(statement));
+        }
     }
 
     @QueryHandler

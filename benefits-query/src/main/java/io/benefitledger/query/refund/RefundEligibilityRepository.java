@@ -7,15 +7,12 @@ import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 
 interface RefundEligibilityRepository extends JpaRepository<RefundEligibility, RefundEligibility.Key> {
 
     /** A partner's packages as they stood at an instant: those purchased by then, so the total counts only them. */
     @Query("select r from RefundEligibility r where r.partnerId = :partnerId and r.purchase.at <= :at")
     Page<RefundEligibility> findPurchasedBy(String partnerId, Instant at, Pageable pageable);
-
-    List<RefundEligibility> findByPackageIdIn(Collection<String> packageIds);
 
     /** Pre-selects in SQL what RefundPolicy then decides row by row: the rule itself stays in one place. */
     @Query("""

@@ -7,7 +7,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+
+import static io.benefitledger.query.Columns.instant;
+import static io.benefitledger.query.Columns.text;
 
 /**
  * A key reveal of a package after its first, kept because a rule version in force at its instant lists every reveal
@@ -35,7 +40,22 @@ public class RefundLaterActivation {
     private String eventType;
     private Instant at;
 
+    /** A reveal is never changed once kept: a redelivered one changes nothing. */
+    static final String INSERT = """
+            insert into refund_later_activation (partner_id, package_id, sequence_number, event_id, event_type, at)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (partner_id, package_id, sequence_number) do nothing""";
+
     protected RefundLaterActivation() {
+    }
+
+    void bind(PreparedStatement statement) throws SQLException {
+        text(statement, 1, partnerId);
+        text(statement, 2, packageId);
+        statement.setLong(3, sequenceNumber);
+        text(statement, 4, eventId);
+        text(statement, 5, eventType);
+        instant(statement, 6, at);
     }
 
     RefundLaterActivation(String partnerId, String packageId, Evidence reveal) {

@@ -9,13 +9,19 @@ import io.benefitledger.pkg.PackageCancelled;
 import io.benefitledger.pkg.RenewalWindowOpened;
 import io.benefitledger.partner.PartnerId;
 import io.benefitledger.pkg.PackageId;
+import io.benefitledger.query.BatchRows;
+import io.benefitledger.query.Columns;
 import io.benefitledger.query.ReadSide;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Keeps each package's membership year: its dates, and its renewal window, grace and expiry as they are recorded. */
@@ -23,10 +29,13 @@ import java.util.function.Consumer;
 @ProcessingGroup(ReadSide.GROUP)
 class PackageYearProjection {
 
-    private final PackageYearRepository years;
+    private final JdbcTemplate jdbc;
+    private final BatchRows<PackageYear.Key, PackageYear> years;
 
-    PackageYearProjection(PackageYearRepository years) {
-        this.years = years;
+    PackageYearProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.years = new BatchRows<>("package_year", DomainEventMessage::getAggregateIdentifier, this::yearsOfPackages,
+                PackageYear::key, this::write);
     }
 
     @EventHandler
@@ -34,12 +43,9 @@ class PackageYearProjection {
         if (event.year() == null) {
             return;
         }
-        PackageYear.Key key = new PackageYear.Key(event.partnerId().value(), event.packageId().value());
-        if (!years.existsById(key)) {
-            years.save(new PackageYear(key.partnerId(), key.packageId(), event.offeringKey(), event.year().start(),
-                    event.year().renewalWindowOpens(), event.year().anniversary(), event.year().graceEnds(),
-                    event.renewalOf() == null ? null : event.renewalOf().value(), sequence));
-        }
+        years.add(new PackageYear(event.partnerId().value(), event.packageId().value(), event.offeringKey(),
+                event.year().start(), event.year().renewalWindowOpens(), event.year().anniversary(),
+                event.year().graceEnds(), event.renewalOf() == null ? null : event.renewalOf().value(), sequence));
     }
 
     @EventHandler
@@ -75,11 +81,27 @@ class PackageYearProjection {
 
     @ResetHandler
     void reset() {
-        years.deleteAllInBatch();
+        jdbc.update("delete from package_year");
     }
 
     private void update(PartnerId partner, PackageId packageId, long sequence, Consumer<PackageYear> change) {
-        years.findById(new PackageYear.Key(partner.value(), packageId.value())).filter(year -> !year.hasSeen(sequence))
-                .ifPresent(change);
+        years.find(new PackageYear.Key(partner.value(), packageId.value())).filter(year -> !year.hasSeen(sequence))
+                .ifPresent(year -> {
+                    change.accept(year);
+                    years.changed(year);
+                });
+    }
+
+    /** By their primary key, from the event store's names of the packages ("contoso/action-pack-2026"). */
+    private List<PackageYear> yearsOfPackages(Collection<String> packages) {
+        return jdbc.query("""
+                        select year.* from unnest(?) as aggregate (id)
+                        join package_year year on year.partner_id = split_part(aggregate.id, '/', 1)
+                                              and year.package_id = split_part(aggregate.id, '/', 2)""",
+                statement -> statement.setArray(1, Columns.texts(statement.getConnection(), packages)), PackageYear::read);
+    }
+
+    private void write(List<PackageYear> changed) {
+        jdbc.batchUpdate(PackageYear.UPSERT, changed, changed.size(), (statement, year) -> year.bind(statement));
     }
 }
