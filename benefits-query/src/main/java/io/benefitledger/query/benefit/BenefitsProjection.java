@@ -132,13 +132,21 @@ public class BenefitsProjection {
         utilisation.clear();
     }
 
-    /** A package's licensed products, and a subscription's own row. */
+    /**
+     * A package's licensed products, and a subscription's own row (a subscription's row comes twice when its package
+     * is in the batch too: BatchRows keeps one per key). A join on the ids, not {@code = any (?)}:
+     * {@link Columns#texts}.
+     */
     private List<BenefitRow> rowsOfAggregates(Collection<String> aggregates) {
-        return jdbc.query("select * from benefit where package_id = any (?) or benefit_id = any (?)", statement -> {
-            Array ids = Columns.texts(statement.getConnection(), aggregates);
-            statement.setArray(1, ids);
-            statement.setArray(2, ids);
-        }, BenefitRow::read);
+        return jdbc.query("""
+                select benefit.* from unnest(?) as aggregate (id) join benefit on benefit.package_id = aggregate.id
+                union all
+                select benefit.* from unnest(?) as aggregate (id) join benefit on benefit.benefit_id = aggregate.id""",
+                statement -> {
+                    Array ids = Columns.texts(statement.getConnection(), aggregates);
+                    statement.setArray(1, ids);
+                    statement.setArray(2, ids);
+                }, BenefitRow::read);
     }
 
     private void write(List<BenefitRow> rows) {

@@ -142,7 +142,8 @@ public class GoToMarketTabProjection {
     }
 
     private <R> List<R> ofPartners(String table, Collection<String> partners, RowMapper<R> rows) {
-        return jdbc.query("select * from " + table + " where partner_id = any (?)",
+        // a join on the ids, not = any (?): Columns.texts
+        return jdbc.query("select kept.* from unnest(?) as partner (id) join " + table + " kept on kept.partner_id = partner.id",
                 statement -> statement.setArray(1, Columns.texts(statement.getConnection(), partners)), rows);
     }
 

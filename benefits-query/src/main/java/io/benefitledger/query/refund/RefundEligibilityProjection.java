@@ -98,7 +98,10 @@ public class RefundEligibilityProjection {
     }
 
     private List<RefundEligibility> rowsOfPackages(Collection<String> packages) {
-        return jdbc.query("select * from refund_eligibility where package_id = any (?)",
+        // a join on the ids, not = any (?): Columns.texts
+        return jdbc.query("""
+                        select facts.* from unnest(?) as aggregate (id)
+                        join refund_eligibility facts on facts.package_id = aggregate.id""",
                 statement -> statement.setArray(1, Columns.texts(statement.getConnection(), packages)),
                 RefundEligibility::read);
     }

@@ -92,7 +92,10 @@ class PackageYearProjection {
                 });
     }
 
-    /** By their primary key, from the event store's names of the packages ("contoso/action-pack-2026"). */
+    /**
+     * By their primary key, from the event store's names of the packages ("contoso/action-pack-2026"); a join on the
+     * ids, not {@code = any (?)}: {@link Columns#texts}.
+     */
     private List<PackageYear> yearsOfPackages(Collection<String> packages) {
         return jdbc.query("""
                         select year.* from unnest(?) as aggregate (id)
