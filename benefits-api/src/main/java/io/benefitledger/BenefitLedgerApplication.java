@@ -1,7 +1,6 @@
 package io.benefitledger;
 
 import org.axonframework.eventhandling.deadletter.jpa.DeadLetterEntry;
-import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.springframework.boot.SpringApplication;
@@ -12,9 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The benefit ledger service. Lives in the root package so that it finds the command and query modules too. */
 @SpringBootApplication
 @EnableScheduling
-// The read models' entities and Axon's own (events, snapshots, tokens, sagas, dead letters), named explicitly.
-@EntityScan(basePackageClasses = {BenefitLedgerApplication.class, DomainEventEntry.class, TokenEntry.class,
-        SagaEntry.class, DeadLetterEntry.class})
+// The read models' entities and Axon's own (events, snapshots, sagas, dead letters), named explicitly; tokens are
+// stored by Axon's JDBC token store.
+@EntityScan(basePackageClasses = {BenefitLedgerApplication.class, DomainEventEntry.class, SagaEntry.class,
+        DeadLetterEntry.class})
 public class BenefitLedgerApplication {
 
     public static void main(String[] args) {

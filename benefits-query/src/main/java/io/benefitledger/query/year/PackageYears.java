@@ -1,5 +1,7 @@
 package io.benefitledger.query.year;
 
+import io.benefitledger.query.Columns;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -10,15 +12,25 @@ import java.util.stream.Collectors;
 @Component
 public class PackageYears {
 
-    private final PackageYearRepository years;
+    private final JdbcTemplate jdbc;
 
-    PackageYears(PackageYearRepository years) {
-        this.years = years;
+    PackageYears(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
-    /** The year of each of these packages that has one; a package bought before years were recorded has none. */
+    /**
+     * The year of each of these packages that has one; a package bought before years were recorded has none. One
+     * statement text whatever the page's size, joined on the ids' array: a look-up by the primary key for each, in
+     * the generic plan too (JPA's findAllById wrote a new statement with a pair of parameters per package).
+     */
     public Map<String, MembershipYearView> of(String partnerId, Collection<String> packageIds) {
-        return years.findAllById(packageIds.stream().distinct().map(pkg -> new PackageYear.Key(partnerId, pkg)).toList())
-                .stream().collect(Collectors.toMap(PackageYear::packageId, PackageYear::view));
+        return jdbc.query("""
+                        select year.* from unnest(?) as page (package_id)
+                        join package_year year on year.partner_id = ? and year.package_id = page.package_id""",
+                        statement -> {
+                            statement.setArray(1, Columns.texts(statement.getConnection(), packageIds.stream().distinct().toList()));
+                            statement.setString(2, partnerId);
+                        }, PackageYear::read).stream()
+                .collect(Collectors.toMap(PackageYear::packageId, PackageYear::view));
     }
 }

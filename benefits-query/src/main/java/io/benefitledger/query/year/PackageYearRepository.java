@@ -1,6 +1,0 @@
-package io.benefitledger.query.year;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface PackageYearRepository extends JpaRepository<PackageYear, PackageYear.Key> {
-}
