@@ -84,8 +84,17 @@ class LedgerBenchmark {
         arguments.addAll(List.of(System.getProperty("bench.args", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
         record(new Figure("settings", "service arguments beyond the defaults", String.join(" ",
                 arguments.subList(6, arguments.size())), null, null, null, null));
+        // PostgreSQL loads pg_stat_statements only at its start: a first start of the service makes the cluster and
+        // asks for it, the measured one starts on the same data directory.
+        try (ConfigurableApplicationContext first = new SpringApplicationBuilder(BenefitLedgerApplication.class)
+                .run(arguments.toArray(String[]::new))) {
+            JdbcTemplate cluster = first.getBean(JdbcTemplate.class);
+            cluster.execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
+            cluster.execute("alter system set pg_stat_statements.track = 'all'");
+        }
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(BenefitLedgerApplication.class)
                 .run(arguments.toArray(String[]::new))) {
+            service.getBean(JdbcTemplate.class).execute("create extension if not exists pg_stat_statements");
             base = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
             jdbc = service.getBean(JdbcTemplate.class);
             dataSource = service.getBean(DataSource.class);
@@ -278,9 +287,13 @@ class LedgerBenchmark {
             }
         });
         sampler.start();
+        jdbc.execute("select pg_stat_statements_reset()");
+        Series measured = null;
         try {
-            return run.call();
+            measured = run.call();
+            return measured;
         } finally {
+            recordStatements(series, measured);
             sampling.set(false);
             sampler.join();
             double n = Math.max(1, samples.get());
@@ -289,6 +302,36 @@ class LedgerBenchmark {
                             .map(wait -> wait.getKey() + " " + String.format(java.util.Locale.ROOT, "%.2f", wait.getValue() / n))
                             .collect(java.util.stream.Collectors.joining(", ")), null, null, null, null));
         }
+    }
+
+    /**
+     * The statements the database ran during a 16-client series (pg_stat_statements, nested ones included, so the
+     * triggers' too), the most time first: how many per answered command, and their mean time.
+     */
+    void recordStatements(String series, Series measured) {
+        if (measured == null) {
+            return;
+        }
+        // the series ran a warm-up second and its measured seconds; its rate stands for both
+        double commands = Math.max(1, measured.perSecond() * (SERIES.toSeconds() + 1));
+        String top = jdbc.query("""
+                        select calls, mean_exec_time, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements
+                        where query not like '%pg_stat_%' and query not like '%pg_stat_activity%'
+                        order by total_exec_time desc limit 8""",
+                (row, index) -> String.format(java.util.Locale.ROOT, "%.1f × %.2f ms `%s`", row.getLong(1) / commands,
+                        row.getDouble(2), abbreviated(row.getString(3)))).stream()
+                .collect(java.util.stream.Collectors.joining("; "));
+        record(new Figure("database statements", series + ", 16 clients (per command × mean time, the most time first)",
+                top, null, null, null, null));
+    }
+
+    /** A statement's start and, where it has one, its condition: what tells two statements on one table apart. */
+    static String abbreviated(String statement) {
+        String text = statement.replace("|", "/");
+        int where = text.indexOf(" where ");
+        String start = text.substring(0, Math.min(text.length(), 40));
+        return where < 0 ? (text.length() <= 70 ? text : text.substring(0, 70) + "…")
+                : start + "… " + text.substring(where, Math.min(text.length(), where + 80)) + "…";
     }
 
     /** The real row of a stored purchase: the raw series writes rows of the same size. */
