@@ -12,6 +12,11 @@ import java.util.stream.Collectors;
 @Component
 public class PackageYears {
 
+    /** The years of a page's packages: the ids' array, then the partner. */
+    static final String OF_PAGE = """
+            select year.* from unnest(?) as page (package_id)
+            join package_year year on year.partner_id = ? and year.package_id = page.package_id""";
+
     private final JdbcTemplate jdbc;
 
     PackageYears(JdbcTemplate jdbc) {
@@ -24,9 +29,7 @@ public class PackageYears {
      * the generic plan too (JPA's findAllById wrote a new statement with a pair of parameters per package).
      */
     public Map<String, MembershipYearView> of(String partnerId, Collection<String> packageIds) {
-        return jdbc.query("""
-                        select year.* from unnest(?) as page (package_id)
-                        join package_year year on year.partner_id = ? and year.package_id = page.package_id""",
+        return jdbc.query(OF_PAGE,
                         statement -> {
                             statement.setArray(1, Columns.texts(statement.getConnection(), packageIds.stream().distinct().toList()));
                             statement.setString(2, partnerId);
