@@ -264,13 +264,11 @@ class LedgerBenchmark {
         if (clients != 16) {
             return run.call();
         }
-        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) dataSource;
         Map<String, Long> waits = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong samples = new AtomicLong();
         AtomicBoolean sampling = new AtomicBoolean(true);
         Thread sampler = new Thread(() -> {
-            try (Connection connection = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
-                    pool.getPassword()); PreparedStatement activity = connection.prepareStatement("""
+            try (Connection connection = ownConnection(); PreparedStatement activity = connection.prepareStatement("""
                     select coalesce(wait_event_type || ':' || wait_event, 'CPU'), count(*) from pg_stat_activity
                     where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid() group by 1""")) {
                 while (sampling.get()) {
@@ -351,10 +349,9 @@ class LedgerBenchmark {
         jdbc.execute("create table bench_raw_event (like domain_event_entry including all)");
         jdbc.execute("create sequence if not exists bench_raw_event_seq");
         // Connections of its own, outside the service's pool, as a plain JDBC client would have.
-        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) dataSource;
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
-                Connection connection = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+                Connection connection = ownConnection();
                 connection.setAutoCommit(false);
                 return connection;
             } catch (SQLException e) {
@@ -404,6 +401,12 @@ class LedgerBenchmark {
         }
         jdbc.execute("drop table bench_raw_event");
         return series;
+    }
+
+    /** A connection to the service's database outside its pool, so that measuring it takes none of the pool's. */
+    Connection ownConnection() throws SQLException {
+        com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) dataSource;
+        return java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
     }
 
     long readYourWritesLag(String packageId) {
